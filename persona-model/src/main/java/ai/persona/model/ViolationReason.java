@@ -1,0 +1,16 @@
+package ai.persona.model;
+
+/** Why a persona or a patch was rejected; stable codes that APIs and parked records carry. */
+public enum ViolationReason {
+    NOT_AN_OBJECT,
+    UNKNOWN_SECTION,
+    PATH_OUTSIDE_SCHEMA,
+    WRONG_TYPE,
+    VALUE_TOO_LONG,
+    TOO_MANY_OPERATIONS,
+    TOO_MANY_REMOVALS,
+    OVER_TOKEN_BUDGET,
+    EMPTIES_PERSONA,
+    UNSUPPORTED_OPERATION,
+    NOT_APPLICABLE
+}
