@@ -20,9 +20,19 @@ public final class PersonaPatcher {
     private static final EnumSet<CompatibilityFlags> RFC_6902 = EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT);
 
     private final PersonaValidator validator;
+    private final boolean mayEmpty;
 
+    /** A patcher for model output: a patch that would remove every field is rejected. */
     public PersonaPatcher(PersonaValidator validator) {
+        this(validator, false);
+    }
+
+    /**
+     * @param mayEmpty whether a patch may remove every field (a person clearing their own persona may; a model may not)
+     */
+    public PersonaPatcher(PersonaValidator validator, boolean mayEmpty) {
         this.validator = validator;
+        this.mayEmpty = mayEmpty;
     }
 
     public PersonaValidator validator() {
@@ -44,7 +54,7 @@ public final class PersonaPatcher {
             return PatchResult.rejected(List.of(new Violation(ViolationReason.NOT_APPLICABLE, path, e.getMessage())));
         }
         violations.addAll(validator.validatePersona(patched));
-        if (fieldCount(persona) > 0 && fieldCount(patched) == 0) {
+        if (!mayEmpty && fieldCount(persona) > 0 && fieldCount(patched) == 0) {
             violations.add(new Violation(ViolationReason.EMPTIES_PERSONA, "", "the patch would remove every field"));
         }
         return violations.isEmpty() ? PatchResult.applied((ObjectNode) patched) : PatchResult.rejected(violations);

@@ -12,5 +12,10 @@ public enum ViolationReason {
     OVER_TOKEN_BUDGET,
     EMPTIES_PERSONA,
     UNSUPPORTED_OPERATION,
-    NOT_APPLICABLE
+    NOT_APPLICABLE,
+    /** The patch was made against an older version and touches a field changed since. */
+    CONFLICTS_WITH_NEWER_CHANGE,
+    /** The patch names a base version the persona never had. */
+    UNKNOWN_BASE_VERSION,
+    EMPTY_PATCH
 }

@@ -109,6 +109,9 @@ class PersonaValidatorTest {
         single.putObject("Preference").put("Preferred_Styles", "简洁");
         PatchResult result = patcher.apply(single, List.of(PatchOperation.remove("/Preference/Preferred_Styles", "")));
         assertThat(result.violations()).extracting(Violation::reason).containsExactly(ViolationReason.EMPTIES_PERSONA);
+        PersonaPatcher person = new PersonaPatcher(patcher.validator(), true);
+        assertThat(person.apply(single, List.of(PatchOperation.remove("/Preference/Preferred_Styles", ""))).isApplied())
+                .isTrue();
     }
 
     @Test
