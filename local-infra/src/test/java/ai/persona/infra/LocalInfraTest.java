@@ -1,0 +1,53 @@
+package ai.persona.infra;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LocalInfraTest {
+
+    @Test
+    void startsBothServersWithTheServiceDatabasesAndTopics(@TempDir Path dataDir) throws Exception {
+        LocalInfraOptions options = LocalInfraOptions.parse("--data-dir", dataDir.toString(), "--pg-port", "0",
+                "--kafka-port", "0", "--topics", "local-events:2,local-state:1:compact");
+        try (LocalInfra infra = LocalInfra.start(options)) {
+            assertEquals(List.of("session_service", "persona_updater"),
+                    infra.databases().stream().map(PostgresConnection::database).toList());
+            for (PostgresConnection db : infra.databases()) {
+                try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                     Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT current_database()")) {
+                    rs.next();
+                    assertEquals(db.database(), rs.getString(1));
+                }
+                assertTrue(infra.describe().contains(db.jdbcUrl()), infra.describe());
+            }
+            assertEquals(2, KafkaClients.partitions(infra.kafkaBootstrapServers(), "local-events"));
+            assertEquals("compact", KafkaClients.cleanupPolicy(infra.kafkaBootstrapServers(), "local-state"));
+            assertTrue(infra.describe().contains(infra.kafkaBootstrapServers()), infra.describe());
+        }
+        assertTrue(dataDir.resolve("postgres/PG_VERSION").toFile().isFile(), "PostgreSQL data kept under --data-dir");
+        assertTrue(dataDir.resolve("kafka/meta.properties").toFile().isFile(), "Kafka data kept under --data-dir");
+    }
+
+    @Test
+    void optionsHaveLocalDefaultsAndRejectNonsense() {
+        LocalInfraOptions defaults = LocalInfraOptions.parse();
+        assertEquals(15432, defaults.postgresPort());
+        assertEquals(19092, defaults.kafkaPort());
+        assertEquals(List.of("session_service", "persona_updater"), defaults.databases());
+        assertThrows(IllegalArgumentException.class, () -> LocalInfraOptions.parse("--pg-port"));
+        assertThrows(IllegalArgumentException.class, () -> LocalInfraOptions.parse("--pg-port", "70000"));
+        assertThrows(IllegalArgumentException.class, () -> LocalInfraOptions.parse("--verbose", "yes"));
+    }
+}
