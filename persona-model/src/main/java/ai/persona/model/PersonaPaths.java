@@ -1,6 +1,11 @@
 package ai.persona.model;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Comparing the places in a persona that patches touch. */
 public final class PersonaPaths {
@@ -25,5 +30,29 @@ public final class PersonaPaths {
             return List.of();
         }
         return segments.size() > 2 ? segments.subList(0, 2) : segments;
+    }
+
+    /** The fields ({@code /Section/Field}) whose values differ between two personas, including added and removed ones. */
+    public static Set<String> changedFields(JsonNode before, JsonNode after) {
+        Set<String> changed = new LinkedHashSet<>();
+        collect(before, after, changed);
+        collect(after, before, changed);
+        return changed;
+    }
+
+    private static void collect(JsonNode from, JsonNode to, Set<String> changed) {
+        if (from == null) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> section : from.properties()) {
+            JsonNode other = to == null ? null : to.get(section.getKey());
+            for (Map.Entry<String, JsonNode> field : section.getValue().properties()) {
+                JsonNode otherValue = other == null ? null : other.get(field.getKey());
+                if (!field.getValue().equals(otherValue)) {
+                    changed.add("/" + PersonaValidator.escape(section.getKey()) + "/"
+                            + PersonaValidator.escape(field.getKey()));
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,54 @@
+package ai.persona.session.messaging;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.persona.events.PersonaPatchProposed;
+import ai.persona.session.service.ProposedPatchService;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies PersonaPatchProposed records in partition order (records are keyed by user, so one user's patches arrive in the
+ * order they were made). A record that is not a readable patch is nacked and goes to the dead-letter topic; a database
+ * failure is retried rather than dead-lettered, since skipping a patch would reorder the user's history.
+ */
+@ApplicationScoped
+public class PatchConsumer {
+
+    private final ProposedPatchService patches;
+    private final ObjectMapper mapper;
+
+    public PatchConsumer(ProposedPatchService patches, ObjectMapper mapper) {
+        this.patches = patches;
+        this.mapper = mapper;
+    }
+
+    @Incoming("persona-patches")
+    public Uni<Void> consume(String json) {
+        PersonaPatchProposed event = parse(json);
+        return patches.apply(event.patch())
+                .onFailure().invoke(e -> Log.warnf(e, "applying patch %s failed; retrying", event.patch().patchId()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(20)
+                .invoke(outcome -> Log.debugf("patch %s: %s", event.patch().patchId(), outcome))
+                .replaceWithVoid();
+    }
+
+    private PersonaPatchProposed parse(String json) {
+        try {
+            PersonaPatchProposed event = mapper.readValue(json, PersonaPatchProposed.class);
+            if (event.patch() == null || event.patch().patchId() == null || event.patch().userId() == null) {
+                throw new IllegalArgumentException("a PersonaPatchProposed needs a patch with patchId and userId");
+            }
+            return event;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a PersonaPatchProposed: " + e.getMessage(), e);
+        }
+    }
+}

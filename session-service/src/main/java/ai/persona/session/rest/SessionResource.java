@@ -1,0 +1,94 @@
+package ai.persona.session.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import ai.persona.events.ChatMessage;
+import ai.persona.session.service.PageView;
+import ai.persona.session.service.SessionService;
+import ai.persona.session.service.SessionView;
+import io.smallrye.mutiny.Uni;
+
+/** Internal API of the chat-gateway: a user's sessions and their messages. */
+@Path("/users/{userId}/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final SessionService sessions;
+
+    public SessionResource(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    public record CreateSession(String sessionId, Instant startedAt) {
+    }
+
+    public record AppendMessages(List<ChatMessage> messages) {
+    }
+
+    public record EndSession(String reason) {
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    @Operation(summary = "Create a session; with a sessionId the same user may retry (200 with the existing one)")
+    public Uni<Response> create(@PathParam("userId") String userId, CreateSession request) {
+        CreateSession body = request == null ? new CreateSession(null, null) : request;
+        return sessions.create(userId, body.sessionId(), body.startedAt())
+                .map(result -> Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .location(URI.create("/users/" + userId + "/sessions/" + result.session().id()))
+                        .entity(result.session())
+                        .build());
+    }
+
+    @GET
+    public Uni<PageView<SessionView>> list(@PathParam("userId") String userId,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        return sessions.list(userId, page, size);
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    public Uni<SessionView> get(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId) {
+        return sessions.get(userId, sessionId);
+    }
+
+    @POST
+    @Path("/{sessionId}/messages")
+    public Uni<SessionView> append(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
+            AppendMessages request) {
+        return sessions.append(userId, sessionId, request == null ? null : request.messages());
+    }
+
+    @POST
+    @Path("/{sessionId}/end")
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    @Operation(summary = "End the session (idempotent); returns it with its messages for publishing")
+    public Uni<SessionView> end(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
+            EndSession request) {
+        return sessions.end(userId, sessionId, request == null ? null : request.reason());
+    }
+
+    @POST
+    @Path("/{sessionId}/published")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Record that the session's ConversationCompleted event was acknowledged by the broker")
+    public Uni<SessionView> published(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId) {
+        return sessions.markPublished(userId, sessionId);
+    }
+}
