@@ -95,6 +95,7 @@ class PatchConsumerTest {
 
         await().atMost(WAIT).until(() -> version(userId) == 2);
         given().get("/users/{u}/persona/history", userId).then().body("total", equalTo(2));
+        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("persona_patches_total{outcome=\"DUPLICATE\"}"));
     }
 
     @Test

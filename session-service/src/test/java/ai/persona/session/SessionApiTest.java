@@ -156,4 +156,34 @@ class SessionApiTest {
         given().get("/users/{u}/sessions", user()).then().statusCode(404).contentType("application/problem+json");
         given().get("/users/{u}/sessions/{s}", user(), "nope").then().statusCode(404);
     }
+
+    @Test
+    void idleSessionsAreEndedAndReturnedForPublishing() {
+        String userId = user();
+        String idle = given().contentType(ContentType.JSON)
+                .body("{\"startedAt\":\"" + java.time.Instant.now().minusSeconds(7200) + "\"}")
+                .post("/users/{u}/sessions", userId).then().statusCode(201).extract().path("id");
+        String active = createSession(userId);
+
+        given().post("/sessions/end-idle?idleFor=PT1H&limit=100").then().statusCode(200)
+                .body("id", hasItem(idle)).body("id", not(hasItem(active)))
+                .body("find { it.id == '" + idle + "' }.endReason", equalTo("idle"));
+        given().get("/users/{u}/sessions/{s}", userId, active).then().body("endedAt", nullValue());
+        given().post("/sessions/end-idle?idleFor=PT1H&limit=100").then().statusCode(200).body("id", not(hasItem(idle)));
+        given().post("/sessions/end-idle?idleFor=soon").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void sessionHoldsAtMostTheConfiguredNumberOfMessages() {
+        String userId = user();
+        String sessionId = createSession(userId);
+        StringBuilder body = new StringBuilder("{\"messages\":[");
+        for (int i = 0; i < 501; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"role\":\"USER\",\"content\":\"m").append(i).append("\"}");
+        }
+        given().contentType(ContentType.JSON).body(body.append("]}").toString())
+                .post("/users/{u}/sessions/{s}/messages", userId, sessionId)
+                .then().statusCode(409).body("type", containsString("session-full"));
+        given().get("/users/{u}/sessions/{s}", userId, sessionId).then().body("messageCount", equalTo(0));
+    }
 }

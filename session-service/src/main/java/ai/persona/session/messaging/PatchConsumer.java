@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.session.service.ProposedPatchService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -24,10 +25,12 @@ public class PatchConsumer {
 
     private final ProposedPatchService patches;
     private final ObjectMapper mapper;
+    private final MeterRegistry registry;
 
-    public PatchConsumer(ProposedPatchService patches, ObjectMapper mapper) {
+    public PatchConsumer(ProposedPatchService patches, ObjectMapper mapper, MeterRegistry registry) {
         this.patches = patches;
         this.mapper = mapper;
+        this.registry = registry;
     }
 
     @Incoming("persona-patches")
@@ -36,7 +39,7 @@ public class PatchConsumer {
         return patches.apply(event.patch())
                 .onFailure().invoke(e -> Log.warnf(e, "applying patch %s failed; retrying", event.patch().patchId()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(20)
-                .invoke(outcome -> Log.debugf("patch %s: %s", event.patch().patchId(), outcome))
+                .invoke(outcome -> registry.counter("persona.patches", "outcome", outcome.name()).increment())
                 .replaceWithVoid();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -50,6 +51,7 @@ public class SessionEntity extends PanacheEntityBase {
     public static Uni<List<SessionEntity>> idleSince(Instant cutoff, int limit) {
         return find("endedAt is null and lastActivityAt < ?1", Sort.ascending("lastActivityAt"), cutoff)
                 .page(Page.ofSize(limit))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }
 }

@@ -1,5 +1,6 @@
 package ai.persona.session.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +140,26 @@ public class SessionService {
     public Uni<List<SessionView>> unpublished(int limit) {
         return SessionEntity.completedUnpublished(Math.min(Math.max(limit, 1), config.maxPageSize()))
                 .chain(sessions -> Multi.createFrom().iterable(sessions)
+                        .onItem().transformToUniAndConcatenate(this::withMessages)
+                        .collect().asList());
+    }
+
+    /**
+     * Ends the sessions idle for longer than {@code idleFor} (reason "idle") and returns them with their messages, so the
+     * gateway's sweeper can publish their completion. Rows are locked: a concurrent sweeper waits, then finds them ended and skips them.
+     */
+    @WithTransaction
+    public Uni<List<SessionView>> endIdle(Duration idleFor, int limit) {
+        if (idleFor == null || idleFor.isNegative() || idleFor.isZero()) {
+            throw ProblemException.badRequest("idleFor must be a positive ISO-8601 duration such as PT30M");
+        }
+        Instant now = Clocks.now();
+        return SessionEntity.idleSince(now.minus(idleFor), Math.min(Math.max(limit, 1), config.maxPageSize()))
+                .chain(sessions -> Multi.createFrom().iterable(sessions)
+                        .invoke(session -> {
+                            session.endedAt = now;
+                            session.endReason = "idle";
+                        })
                         .onItem().transformToUniAndConcatenate(this::withMessages)
                         .collect().asList());
     }
