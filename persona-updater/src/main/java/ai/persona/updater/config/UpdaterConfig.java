@@ -1,0 +1,113 @@
+package ai.persona.updater.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the updater can be tuned with, under {@code persona-updater.*}. */
+@ConfigMapping(prefix = "persona-updater")
+public interface UpdaterConfig {
+
+    /** A schema document replacing the built-in one; must be the one session-service uses. */
+    Optional<String> schemaFile();
+
+    /** How often the sweeper looks for due batches and partial batches past their maximum wait. */
+    @WithDefault("30s")
+    Duration sweepInterval();
+
+    Batch batch();
+
+    Optimizer optimizer();
+
+    Guardrails guardrails();
+
+    Intake intake();
+
+    interface Batch {
+        /** k: sessions per batch unless a user has their own setting (the paper's best setting is 3). */
+        @WithDefault("3")
+        int size();
+
+        /** The largest k a user may be given. */
+        @WithDefault("20")
+        int maxSize();
+
+        /** Whether a partial batch is flushed once its oldest session has waited {@link #maxWait()}. */
+        @WithDefault("true")
+        boolean maxWaitEnabled();
+
+        @WithDefault("24h")
+        Duration maxWait();
+    }
+
+    interface Optimizer {
+        /** Tokens (o200k) the whole optimizer request may hold: instructions, schema, persona and sessions. */
+        @WithDefault("6000")
+        int inputTokenBudget();
+
+        /** Assistant turns are context, not evidence: each is cut to this many characters first. */
+        @WithDefault("400")
+        int maxAssistantChars();
+
+        /** Batches optimized at the same time by this instance. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** How long a claimed batch is reserved for its worker; must exceed the LLM timeout times its retries. */
+        @WithDefault("10m")
+        Duration lease();
+
+        @WithDefault("30s")
+        Duration publishTimeout();
+
+        /** First wait before a batch whose LLM call or publication failed is tried again; doubles per attempt. */
+        @WithDefault("1m")
+        Duration retryBackoff();
+
+        @WithDefault("1h")
+        Duration maxRetryBackoff();
+
+        /** Longest raw model output kept with a parked batch or echoed back in the repair request. */
+        @WithDefault("4000")
+        int maxRawOutputChars();
+    }
+
+    interface Guardrails {
+        @WithDefault("20")
+        int maxOperations();
+
+        @WithDefault("3")
+        int maxRemovals();
+
+        @WithDefault("500")
+        int maxValueChars();
+
+        @WithDefault("30")
+        int maxListItems();
+
+        @WithDefault("1500")
+        int maxPersonaTokens();
+
+        /** Reject values copied verbatim from assistant, system or tool text that the user never wrote. */
+        @WithDefault("true")
+        boolean evidenceCheck();
+
+        /** Shorter values (names, "INTJ", a language) are too common to be judged by a verbatim match. */
+        @WithDefault("10")
+        int evidenceMinChars();
+    }
+
+    interface Intake {
+        /** Attempts to store a consumed session before the record goes to the dead-letter topic. */
+        @WithDefault("8")
+        int storeAttempts();
+
+        @WithDefault("250ms")
+        Duration storeInitialBackoff();
+
+        @WithDefault("30s")
+        Duration storeMaxBackoff();
+    }
+}

@@ -1,0 +1,70 @@
+package ai.persona.updater.llm;
+
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import ai.persona.events.TokenUsage;
+import ai.persona.model.TokenCounter;
+import ai.persona.updater.service.UpdaterMetrics;
+import dev.langchain4j.service.Result;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+
+/**
+ * Calls the optimizer model, retrying with exponential backoff only what a retry can fix (timeouts, 429, 5xx,
+ * connection failures). Tune through {@code quarkus.fault-tolerance."ai.persona.updater.llm.OptimizerLlm".retry.*}.
+ * Note that langchain4j's client also retries such failures once by itself (see the report); what is counted here is one
+ * logical call per attempt.
+ */
+@ApplicationScoped
+@Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 500, retryOn = LlmUnavailableException.class)
+@ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+public class OptimizerLlm {
+
+    private final OptimizerAi ai;
+    private final UpdaterMetrics metrics;
+
+    public OptimizerLlm(OptimizerAi ai, UpdaterMetrics metrics) {
+        this.ai = ai;
+        this.metrics = metrics;
+    }
+
+    public LlmReply propose(OptimizerPrompt prompt) {
+        return call("propose", prompt, () -> ai.propose(prompt.schema(), prompt.version(), prompt.persona(),
+                prompt.sessions()));
+    }
+
+    public LlmReply repair(OptimizerPrompt prompt, String previousAnswer, String problems) {
+        return call("repair", prompt, () -> ai.repair(prompt.schema(), prompt.version(), prompt.persona(),
+                prompt.sessions(), previousAnswer, problems));
+    }
+
+    private LlmReply call(String purpose, OptimizerPrompt prompt, Supplier<Result<String>> call) {
+        Result<String> result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            RuntimeException classified = LlmFailures.classify(e);
+            metrics.llmCall(purpose, classified instanceof LlmUnavailableException ? "unavailable" : "rejected");
+            throw classified;
+        }
+        String text = result.content() == null ? "" : result.content();
+        TokenUsage usage = usage(result, prompt, text);
+        metrics.llmCall(purpose, "ok");
+        metrics.tokens(usage);
+        return new LlmReply(text, usage);
+    }
+
+    /** What the endpoint reported; local servers that report nothing are estimated with our own tokenizer. */
+    private static TokenUsage usage(Result<String> result, OptimizerPrompt prompt, String text) {
+        dev.langchain4j.model.output.TokenUsage reported = result.tokenUsage();
+        if (reported == null || reported.inputTokenCount() == null) {
+            return new TokenUsage(prompt.tokens(), TokenCounter.count(text), 1);
+        }
+        int output = reported.outputTokenCount() == null ? TokenCounter.count(text) : reported.outputTokenCount();
+        return new TokenUsage(reported.inputTokenCount(), output, 1);
+    }
+}

@@ -1,0 +1,105 @@
+package ai.persona.updater.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.persona.events.ConversationCompleted;
+import ai.persona.model.PersonaSchema;
+import ai.persona.model.TokenCounter;
+import ai.persona.updater.config.UpdaterConfig;
+import ai.persona.updater.llm.TranscriptRenderer.Cut;
+
+/**
+ * Builds the optimizer's input within the token budget. Instructions, schema and persona are always sent whole; the
+ * conversations give way, in this order: assistant turns are shortened, then left out (they are context, never
+ * evidence), then user turns are shortened, then the oldest messages are left out. The same input always gives the
+ * same prompt.
+ */
+@ApplicationScoped
+public class PromptBuilder {
+
+    // the chat format's own framing per message (role markers, separators), with headroom
+    private static final int PER_MESSAGE_OVERHEAD = 8;
+    private static final int MIN_USER_CHARS = 200;
+
+    private final ObjectMapper mapper;
+    private final String schemaText;
+    private final int budget;
+    private final int maxAssistantChars;
+    private final int fixedTokens;
+
+    public PromptBuilder(PersonaSchema schema, UpdaterConfig config, ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.schemaText = SchemaText.of(schema);
+        this.budget = config.optimizer().inputTokenBudget();
+        this.maxAssistantChars = config.optimizer().maxAssistantChars();
+        // the system message and the user template around the variables, counted once
+        String system = resource("prompts/optimizer-system.txt").replace("{|", "").replace("|}", "");
+        String template = resource("prompts/optimizer-user.txt").replaceAll("\\{[a-zA-Z]+}", "");
+        this.fixedTokens = TokenCounter.count(system) + TokenCounter.count(template) + 2 * PER_MESSAGE_OVERHEAD;
+    }
+
+    public int budget() {
+        return budget;
+    }
+
+    public OptimizerPrompt build(long version, JsonNode persona, List<ConversationCompleted> sessions) {
+        String personaText = personaText(persona);
+        int available = budget - fixedTokens - TokenCounter.count(schemaText) - TokenCounter.count(personaText)
+                - TokenCounter.count(Long.toString(version));
+        TranscriptRenderer transcript = new TranscriptRenderer(sessions);
+        Cut cut = new Cut(maxAssistantChars, Integer.MAX_VALUE, 0);
+        String text = transcript.render(cut);
+        String omitted = "";
+        if (TokenCounter.count(text) > available) {
+            cut = new Cut(0, Integer.MAX_VALUE, 0);
+            text = transcript.render(cut);
+            omitted = "assistant turns";
+        }
+        for (int chars = transcript.longestUserTurn() / 2; TokenCounter.count(text) > available
+                && chars >= MIN_USER_CHARS; chars /= 2) {
+            cut = new Cut(0, chars, 0);
+            text = transcript.render(cut);
+            omitted = "assistant turns, user turns cut to " + chars + " characters";
+        }
+        for (int dropped = 1; TokenCounter.count(text) > available && dropped <= transcript.turnCount(); dropped++) {
+            cut = new Cut(0, cut.userChars(), dropped);
+            text = transcript.render(cut);
+            omitted = "assistant turns, user turns cut to " + cut.userChars() + " characters, " + dropped
+                    + " oldest messages";
+        }
+        int tokens = budget - available + TokenCounter.count(text);
+        return new OptimizerPrompt(schemaText, version, personaText, text, tokens, omitted);
+    }
+
+    private String personaText(JsonNode persona) {
+        if (persona == null || persona.isEmpty()) {
+            return "{} (nothing is known about this user yet)";
+        }
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(persona);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a persona that cannot be written as JSON", e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing prompt resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

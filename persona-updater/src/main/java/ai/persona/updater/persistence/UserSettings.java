@@ -1,0 +1,30 @@
+package ai.persona.updater.persistence;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A user's learning settings; users without a row learn, with the configured k. */
+@Entity
+@Table(name = "user_settings")
+public class UserSettings extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(name = "learning_enabled", nullable = false)
+    public boolean learningEnabled;
+
+    /** k for this user; null means the configured default. */
+    @Column(name = "batch_size")
+    public Integer batchSize;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

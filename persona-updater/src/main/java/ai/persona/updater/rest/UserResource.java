@@ -1,0 +1,75 @@
+package ai.persona.updater.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ai.persona.updater.persistence.BatchTrigger;
+import ai.persona.updater.service.BatchDispatcher;
+import ai.persona.updater.service.UserSettingsService;
+import ai.persona.updater.service.UserSettingsService.UserState;
+import io.smallrye.mutiny.Uni;
+
+/** Internal API over one user: learning on/off and k, what is buffered, and flushing a partial batch now. */
+@Path("/users/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "users")
+public class UserResource {
+
+    private static final int MAX_USER_ID_LENGTH = 200;
+
+    private final UserSettingsService settings;
+    private final BatchDispatcher dispatcher;
+
+    public UserResource(UserSettingsService settings, BatchDispatcher dispatcher) {
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+    }
+
+    @GET
+    @Operation(summary = "The user's settings, persona snapshot version and buffered sessions")
+    public Uni<UserState> state(@PathParam("userId") String userId) {
+        return settings.state(checked(userId));
+    }
+
+    @PUT
+    @Path("/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turns learning on or off and sets k for the user (batchSize null = the default)")
+    public Uni<UserState> update(@PathParam("userId") String userId, SettingsRequest request) {
+        if (request == null || request.learningEnabled() == null) {
+            throw ApiProblem.badRequest("learningEnabled is required");
+        }
+        Integer k = request.batchSize();
+        if (k != null && (k < 1 || k > settings.maxBatchSize())) {
+            throw ApiProblem.badRequest("batchSize must be between 1 and " + settings.maxBatchSize());
+        }
+        return settings.update(checked(userId), request.learningEnabled(), k)
+                .invoke(updated -> updated.sealed().forEach(dispatcher::dispatch))
+                .map(UserSettingsService.Updated::state);
+    }
+
+    @POST
+    @Path("/flush")
+    @Operation(summary = "Seals the user's buffered sessions into a batch now, however few")
+    public Uni<FlushResponse> flush(@PathParam("userId") String userId) {
+        return settings.flush(checked(userId), BatchTrigger.MANUAL)
+                .invoke(sealed -> sealed.forEach(dispatcher::dispatch))
+                .map(FlushResponse::new);
+    }
+
+    private static String checked(String userId) {
+        if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH) {
+            throw ApiProblem.badRequest("a user id is 1 to " + MAX_USER_ID_LENGTH + " characters");
+        }
+        return userId;
+    }
+}

@@ -1,0 +1,69 @@
+package ai.persona.updater.service;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ai.persona.updater.config.UpdaterConfig;
+import io.quarkus.logging.Log;
+
+/**
+ * Hands batches to a small pool of optimizer threads of their own: the number of model calls in flight is bounded by
+ * configuration, and neither the event loop nor Quarkus's shared worker pool (REST, scheduler) waits on the model.
+ */
+@ApplicationScoped
+public class BatchDispatcher {
+
+    private final BatchProcessor processor;
+    private final ExecutorService workers;
+    // a batch already queued here is not queued again by the next sweep
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+
+    public BatchDispatcher(BatchProcessor processor, UpdaterConfig config) {
+        this.processor = processor;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.optimizer().concurrency(), task -> {
+            Thread thread = new Thread(task, "persona-optimizer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void dispatch(UUID batchId) {
+        if (!queued.add(batchId)) {
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    processor.process(batchId);
+                } catch (RuntimeException e) {
+                    Log.errorf(e, "batch %s could not be processed; the sweeper will pick it up again", batchId);
+                } finally {
+                    queued.remove(batchId);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            queued.remove(batchId);
+        }
+    }
+
+    public int queued() {
+        return queued.size();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        // a batch interrupted here keeps its claim until the lease runs out, then any instance resumes it
+        workers.shutdownNow();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

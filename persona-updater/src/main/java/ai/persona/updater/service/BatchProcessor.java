@@ -1,0 +1,154 @@
+package ai.persona.updater.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.persona.events.PersonaPatchProposed;
+import ai.persona.events.TokenUsage;
+import ai.persona.model.PersonaPatch;
+import ai.persona.updater.config.UpdaterConfig;
+import ai.persona.updater.llm.LlmRejectedException;
+import ai.persona.updater.llm.LlmUnavailableException;
+import ai.persona.updater.messaging.PatchPublisher;
+import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchStatus;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs one batch from READY or OPTIMIZED to its outcome. Imperative and blocking on purpose: it runs on the dispatcher's
+ * own threads, never in the Kafka consumer, so a model call that takes a minute holds up neither offsets nor other
+ * users. Each database step hops onto a Vert.x duplicated context (VertxContextSupport), where Hibernate Reactive must
+ * run, and is awaited; the model call runs on this thread in between. A batch is claimed first, so it is worked on by
+ * one worker at a time even when the sweeper and the consumer both dispatch it.
+ */
+@ApplicationScoped
+public class BatchProcessor {
+
+    private final BatchStore store;
+    private final BatchQueries queries;
+    private final PersonaOptimizer optimizer;
+    private final PatchPublisher publisher;
+    private final UpdaterMetrics metrics;
+    private final ObjectMapper mapper;
+    private final Duration publishTimeout;
+    private final String model;
+
+    public BatchProcessor(BatchStore store, BatchQueries queries, PersonaOptimizer optimizer, PatchPublisher publisher, UpdaterMetrics metrics,
+            ObjectMapper mapper, UpdaterConfig config,
+            @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name", defaultValue = "unknown") String model) {
+        this.store = store;
+        this.queries = queries;
+        this.optimizer = optimizer;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.mapper = mapper;
+        this.publishTimeout = config.optimizer().publishTimeout();
+        this.model = model;
+    }
+
+    // the AI service is request scoped; this thread has no request of its own
+    @ActivateRequestContext
+    public void process(UUID batchId) {
+        BatchRow batch = await(() -> store.claim(batchId));
+        if (batch == null) {
+            return;
+        }
+        try {
+            if (batch.status == BatchStatus.READY) {
+                optimize(batch);
+            } else {
+                publish(batch.id, batch.userId, batch.proposal);
+            }
+        } catch (LlmUnavailableException e) {
+            Log.warnf("batch %s of %s deferred: %s", batchId, batch.userId, e.getMessage());
+            defer(batch.id, BatchStatus.READY);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "batch %s of %s failed; it will be tried again", batchId, batch.userId);
+            defer(batch.id, batch.status);
+        }
+    }
+
+    private void optimize(BatchRow batch) {
+        BatchInput input = await(() -> queries.input(batch));
+        OptimizerOutcome outcome;
+        try {
+            outcome = optimizer.optimize(input);
+        } catch (LlmRejectedException e) {
+            outcome = new OptimizerOutcome.Parked(List.of(),
+                    List.of(new Finding(Finding.LLM_REJECTED, "", e.getMessage())), TokenUsage.NONE);
+        }
+        if (outcome instanceof OptimizerOutcome.Proposed proposed) {
+            PersonaPatch patch = new PersonaPatch(batch.id.toString(), batch.userId, input.baseVersion(),
+                    input.sessionIds(), proposed.operations(), model, Instant.now());
+            String payload = json(PersonaPatchProposed.of(patch, proposed.usage()));
+            if (await(() -> store.saveProposal(batch.id, input.baseVersion(), payload, proposed.usage()))) {
+                metrics.operationsProposed(proposed.operations());
+                publish(batch.id, batch.userId, payload);
+            }
+        } else if (outcome instanceof OptimizerOutcome.NoChange noChange) {
+            await(() -> store.noChange(batch.id, input.baseVersion(), noChange.usage()));
+            metrics.batch("no_change");
+            Log.infof("batch %s of %s: no change", batch.id, batch.userId);
+        } else if (outcome instanceof OptimizerOutcome.Parked parked) {
+            await(() -> store.park(batch.id, input.baseVersion(), parked.rawAnswers(), parked.findings(),
+                    parked.usage()));
+            metrics.batch("parked");
+            Log.warnf("batch %s of %s parked: %s", batch.id, batch.userId, parked.findings());
+        }
+    }
+
+    /** Marked published only once the broker acknowledged; until then the stored patch is republished as it is. */
+    private void publish(UUID batchId, String userId, String payload) {
+        try {
+            publisher.publish(userId, batchId.toString(), payload).await().atMost(publishTimeout);
+        } catch (RuntimeException e) {
+            Log.warnf("patch %s of %s not acknowledged, will republish: %s", batchId, userId, e.getMessage());
+            defer(batchId, BatchStatus.OPTIMIZED);
+            return;
+        }
+        await(() -> store.published(batchId));
+        metrics.batch("published");
+        Log.infof("published patch %s for %s", batchId, userId);
+    }
+
+    private void defer(UUID batchId, BatchStatus status) {
+        metrics.batch("deferred");
+        try {
+            await(() -> store.retryLater(batchId, status));
+        } catch (RuntimeException e) {
+            // the claim's lease runs out by itself; the sweeper picks the batch up then
+            Log.warnf("could not release batch %s: %s", batchId, e.getMessage());
+        }
+    }
+
+    private String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(Supplier<Uni<T>> step) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(step);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+}

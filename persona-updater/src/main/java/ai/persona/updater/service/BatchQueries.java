@@ -1,0 +1,70 @@
+package ai.persona.updater.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.persona.events.ConversationCompleted;
+import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchStatus;
+import ai.persona.updater.persistence.PersonaSnapshot;
+import ai.persona.updater.persistence.SessionRow;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Reading batches: for the API, the sweeper, and the optimizer's input. */
+@ApplicationScoped
+public class BatchQueries {
+
+    private final ObjectMapper mapper;
+
+    public BatchQueries(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @WithSession
+    public Uni<BatchRow> find(UUID id) {
+        return BatchRow.findById(id);
+    }
+
+    @WithSession
+    public Uni<List<BatchRow>> search(String userId, BatchStatus status, int limit) {
+        return BatchRow.search(userId, status, limit);
+    }
+
+    @WithSession
+    public Uni<List<UUID>> due(int limit) {
+        return BatchRow.due(Instant.now(), limit);
+    }
+
+    /** Users whose oldest buffered session arrived before the cutoff. */
+    @WithSession
+    public Uni<List<String>> usersWaitingSince(Instant cutoff) {
+        return SessionRow.usersWaitingSince(cutoff);
+    }
+
+    @WithSession
+    public Uni<BatchInput> input(BatchRow batch) {
+        return SessionRow.ofBatch(batch.id)
+                .chain(sessions -> PersonaSnapshot.<PersonaSnapshot> findById(batch.userId)
+                        .map(snapshot -> new BatchInput(batch.id, batch.userId,
+                                sessions.stream().map(s -> s.sessionId).sorted().toList(),
+                                snapshot == null ? 0 : snapshot.version,
+                                snapshot == null ? mapper.createObjectNode() : read(snapshot.persona, ObjectNode.class),
+                                sessions.stream().map(s -> read(s.payload, ConversationCompleted.class)).toList())));
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON no longer reads as " + type.getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package ai.persona.updater.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchStatus;
+import ai.persona.updater.persistence.BatchTrigger;
+import ai.persona.updater.persistence.SessionRow;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns buffered sessions into batches, inside the caller's transaction, so a session is buffered and its batch sealed
+ * atomically. Writers racing for the same sessions (the consumer, the sweeper, the API) cannot both win: a batch takes
+ * only sessions that are still unassigned, and the loser's transaction fails and is retried or dropped.
+ */
+@ApplicationScoped
+public class BatchSealer {
+
+    /** Another writer sealed some of these sessions first. */
+    public static class ConcurrentSealException extends RuntimeException {
+        ConcurrentSealException(String userId) {
+            super("sessions of " + userId + " were sealed concurrently");
+        }
+    }
+
+    private final ObjectMapper mapper;
+
+    public BatchSealer(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Seals full batches of {@code k} sessions, oldest first, for as long as the buffer holds k. */
+    public Uni<List<UUID>> sealFull(String userId, int k) {
+        return SessionRow.buffered(userId)
+                .chain(buffered -> sealChunks(userId, buffered, k, new ArrayList<>()));
+    }
+
+    /** Seals whatever is buffered as one batch (a partial one, flushed); empty when nothing is buffered. */
+    public Uni<List<UUID>> sealAll(String userId, BatchTrigger trigger) {
+        return SessionRow.buffered(userId)
+                .chain(buffered -> buffered.isEmpty() ? Uni.createFrom().item(List.<UUID> of())
+                        : seal(userId, buffered, trigger).map(List::of));
+    }
+
+    private Uni<List<UUID>> sealChunks(String userId, List<SessionRow> buffered, int k, List<UUID> sealed) {
+        if (buffered.size() < k) {
+            return Uni.createFrom().item(sealed);
+        }
+        return seal(userId, buffered.subList(0, k), BatchTrigger.FULL)
+                .invoke(sealed::add)
+                .chain(() -> sealChunks(userId, buffered.subList(k, buffered.size()), k, sealed));
+    }
+
+    private Uni<UUID> seal(String userId, List<SessionRow> sessions, BatchTrigger trigger) {
+        List<String> ids = sessions.stream().map(s -> s.sessionId).sorted().toList();
+        Instant now = Instant.now();
+        BatchRow batch = new BatchRow();
+        batch.id = PatchIds.of(userId, ids);
+        batch.userId = userId;
+        batch.status = BatchStatus.READY;
+        batch.trigger = trigger;
+        batch.sessionIds = json(ids);
+        batch.nextAttemptAt = now;
+        batch.createdAt = now;
+        batch.updatedAt = now;
+        // flushed now: the sessions' foreign key must find the batch row
+        return batch.<BatchRow> persistAndFlush()
+                .chain(() -> SessionRow.assign(ids, batch.id))
+                .invoke(assigned -> {
+                    if (assigned != ids.size()) {
+                        throw new ConcurrentSealException(userId);
+                    }
+                })
+                .replaceWith(batch.id);
+    }
+
+    private String json(List<String> ids) {
+        try {
+            return mapper.writeValueAsString(ids);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package ai.persona.updater.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.persona.events.TokenUsage;
+import ai.persona.updater.config.UpdaterConfig;
+import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchStatus;
+import ai.persona.updater.persistence.SessionRow;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** The batch state transitions: each its own transaction, each only from the state it expects. */
+@ApplicationScoped
+public class BatchStore {
+
+    private final ObjectMapper mapper;
+    private final UpdaterConfig.Optimizer config;
+
+    public BatchStore(ObjectMapper mapper, UpdaterConfig config) {
+        this.mapper = mapper;
+        this.config = config.optimizer();
+    }
+
+    /** The claimed batch, or null when another worker holds it or it is finished (or gone). */
+    @WithTransaction
+    public Uni<BatchRow> claim(UUID id) {
+        Instant now = Instant.now();
+        return BatchRow.claim(id, now, now.plus(config.lease()))
+                .chain(claimed -> claimed ? BatchRow.<BatchRow> findById(id) : Uni.createFrom().nullItem());
+    }
+
+    /** Stores the validated patch before its first publication: a crash after this republishes the same patch. */
+    @WithTransaction
+    public Uni<Boolean> saveProposal(UUID id, long baseVersion, String proposal, TokenUsage usage) {
+        return change(id, BatchStatus.READY, batch -> {
+            batch.status = BatchStatus.OPTIMIZED;
+            batch.baseVersion = baseVersion;
+            batch.proposal = proposal;
+            count(batch, usage);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Boolean> published(UUID id) {
+        return change(id, BatchStatus.OPTIMIZED, batch -> {
+            batch.status = BatchStatus.PUBLISHED;
+            batch.publishedAt = Instant.now();
+            batch.claimedUntil = null;
+        }).call(done -> SessionRow.dropPayloads(id));
+    }
+
+    @WithTransaction
+    public Uni<Boolean> noChange(UUID id, long baseVersion, TokenUsage usage) {
+        return change(id, BatchStatus.READY, batch -> {
+            batch.status = BatchStatus.NO_CHANGE;
+            batch.baseVersion = baseVersion;
+            batch.claimedUntil = null;
+            count(batch, usage);
+        }).call(done -> SessionRow.dropPayloads(id));
+    }
+
+    @WithTransaction
+    public Uni<Boolean> park(UUID id, long baseVersion, List<String> rawAnswers, List<Finding> findings,
+            TokenUsage usage) {
+        return change(id, BatchStatus.READY, batch -> {
+            batch.status = BatchStatus.PARKED;
+            batch.baseVersion = baseVersion;
+            batch.rawOutput = write(rawAnswers);
+            batch.problems = write(findings);
+            batch.claimedUntil = null;
+            count(batch, usage);
+        });
+    }
+
+    /** Releases the batch for a later attempt, waiting longer after each failed one. */
+    @WithTransaction
+    public Uni<Boolean> retryLater(UUID id, BatchStatus expected) {
+        return change(id, expected, batch -> {
+            long factor = 1L << Math.min(batch.attempts - 1, 16);
+            Duration wait = config.retryBackoff().multipliedBy(Math.max(factor, 1));
+            batch.nextAttemptAt = Instant.now().plus(wait.compareTo(config.maxRetryBackoff()) > 0
+                    ? config.maxRetryBackoff() : wait);
+            batch.claimedUntil = null;
+        });
+    }
+
+    /** Puts a parked batch back in line, against the persona as it is now. */
+    @WithTransaction
+    public Uni<Boolean> rerun(UUID id) {
+        return change(id, BatchStatus.PARKED, batch -> {
+            batch.status = BatchStatus.READY;
+            batch.attempts = 0;
+            batch.nextAttemptAt = Instant.now();
+            batch.problems = null;
+        });
+    }
+
+    private static Uni<Boolean> change(UUID id, BatchStatus expected, Consumer<BatchRow> change) {
+        return BatchRow.<BatchRow> findById(id)
+                .map(batch -> {
+                    if (batch == null || batch.status != expected) {
+                        return false;
+                    }
+                    change.accept(batch);
+                    batch.updatedAt = Instant.now();
+                    return true;
+                });
+    }
+
+    private static void count(BatchRow batch, TokenUsage usage) {
+        batch.inputTokens += usage.inputTokens();
+        batch.outputTokens += usage.outputTokens();
+        batch.llmCalls += usage.calls();
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

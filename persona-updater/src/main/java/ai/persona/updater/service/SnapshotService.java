@@ -1,0 +1,83 @@
+package ai.persona.updater.service;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.persona.events.PersonaChanged;
+import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.ForgottenUser;
+import ai.persona.updater.persistence.PersonaSnapshot;
+import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.UserSettings;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/** Keeps each user's persona snapshot current from PersonaChanged, and forgets a deleted user. */
+@ApplicationScoped
+public class SnapshotService {
+
+    private final ObjectMapper mapper;
+
+    public SnapshotService(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Keeps the newest version only: the compacted topic is replayed from the start and may repeat older ones. */
+    @WithTransaction
+    public Uni<Boolean> apply(PersonaChanged changed) {
+        return ForgottenUser.<ForgottenUser> findById(changed.userId())
+                .chain(forgotten -> {
+                    if (forgotten != null && !changed.changedAt().isAfter(forgotten.forgottenAt)) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return PersonaSnapshot.<PersonaSnapshot> findById(changed.userId())
+                            .chain(existing -> existing != null && existing.version >= changed.version()
+                                    ? Uni.createFrom().item(false)
+                                    : store(existing, changed));
+                });
+    }
+
+    private Uni<Boolean> store(PersonaSnapshot existing, PersonaChanged changed) {
+        PersonaSnapshot snapshot = existing != null ? existing : new PersonaSnapshot();
+        snapshot.userId = changed.userId();
+        snapshot.version = changed.version();
+        snapshot.persona = write(changed);
+        snapshot.changedAt = changed.changedAt();
+        return snapshot.persist().replaceWith(true);
+    }
+
+    /**
+     * "Forget": the user was deleted upstream. Their snapshot, settings, buffered sessions and every batch (parked ones
+     * included) go; only the id and the time stay, so that late sessions of theirs are recognised and dropped.
+     */
+    @WithTransaction
+    public Uni<Void> forget(String userId) {
+        Instant now = Instant.now();
+        return SessionRow.deleteOfUser(userId)
+                .chain(() -> BatchRow.deleteOfUser(userId))
+                .chain(() -> PersonaSnapshot.deleteById(userId))
+                .chain(() -> UserSettings.deleteById(userId))
+                .chain(() -> ForgottenUser.<ForgottenUser> findById(userId))
+                .chain(existing -> {
+                    ForgottenUser forgotten = existing != null ? existing : new ForgottenUser();
+                    forgotten.userId = userId;
+                    forgotten.forgottenAt = now;
+                    return forgotten.persist();
+                })
+                .invoke(() -> Log.infof("forgot user %s", userId))
+                .replaceWithVoid();
+    }
+
+    private String write(PersonaChanged changed) {
+        try {
+            return mapper.writeValueAsString(changed.persona() == null ? mapper.createObjectNode() : changed.persona());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

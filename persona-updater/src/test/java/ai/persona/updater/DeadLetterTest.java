@@ -1,0 +1,48 @@
+package ai.persona.updater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.persona.events.EventContract;
+import ai.persona.model.PersonaJson;
+import ai.persona.updater.support.Api;
+import ai.persona.updater.support.Conversations;
+import ai.persona.updater.support.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class DeadLetterTest {
+
+    @Test
+    void unreadableRecordsGoToTheDeadLetterTopicAndTheConsumersCarryOn() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        TestKafka.sendConversation(userId, "{this is not json");
+        TestKafka.sendConversation(userId, "{\"eventVersion\": 1, \"userId\": \"" + userId + "\"}");
+        TestKafka.send(EventContract.PERSONA_CHANGED.topic(), userId, "[1, 2, 3]");
+        Conversations.sendSimple(userId, marker, 1, 1);
+        ObjectNode persona = PersonaJson.mapper().createObjectNode();
+        persona.putObject("Demographics").put("Name", "Sam");
+        Conversations.sendPersona(userId, 5, persona);
+
+        Api.awaitBuffered(userId, 1);
+        Api.awaitSnapshot(userId, 5);
+        List<ConsumerRecord<String, String>> dead = org.awaitility.Awaitility.await().atMost(Api.WAIT)
+                .until(() -> TestKafka.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 3);
+
+        assertThat(dead).extracting(ConsumerRecord::value)
+                .containsExactlyInAnyOrder("{this is not json", "{\"eventVersion\": 1, \"userId\": \"" + userId + "\"}",
+                        "[1, 2, 3]");
+        assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-topic")).containsExactlyInAnyOrder(
+                EventContract.CONVERSATION_COMPLETED.topic(), EventContract.CONVERSATION_COMPLETED.topic(),
+                EventContract.PERSONA_CHANGED.topic());
+        assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-reason"))
+                .anySatisfy(reason -> assertThat(reason).contains("without a sessionId"));
+    }
+}

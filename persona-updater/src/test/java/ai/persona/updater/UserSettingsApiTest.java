@@ -1,0 +1,104 @@
+package ai.persona.updater;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ai.persona.updater.support.Api;
+import ai.persona.updater.support.Conversations;
+import ai.persona.updater.support.InjectLlmStub;
+import ai.persona.updater.support.LlmStub;
+import ai.persona.updater.support.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class UserSettingsApiTest {
+
+    @InjectLlmStub
+    LlmStub llm;
+
+    @Test
+    void aUserWithLearningOffIsNotLearnedFrom() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        Api.settings(userId, false, null);
+        Conversations.sendSimple(userId, marker, 1, 3);
+
+        Api.settings(userId, true, null);
+        Conversations.sendSimple(userId, marker, 4, 4);
+        Api.awaitBuffered(userId, 1);
+
+        assertThat(Api.buffered(userId)).containsExactly(userId + "-s4");
+        assertThat(llm.count(marker)).isZero();
+        assertThat(Api.state(userId).getBoolean("learningEnabled")).isTrue();
+    }
+
+    @Test
+    void aUsersOwnKDecidesTheBatchSizeAndLoweringItSealsAtOnce() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        Conversations.sendSimple(userId, marker, 1, 2);
+        Api.awaitBuffered(userId, 2);
+
+        given().contentType(ContentType.JSON).body("{\"learningEnabled\": true, \"batchSize\": 2}")
+                .put("/users/{id}/settings", userId)
+                .then().statusCode(200)
+                .body("batchSize", equalTo(2))
+                .body("defaultBatchSize", equalTo(false))
+                .body("bufferedSessionIds", hasSize(0));
+        Api.awaitPatches(userId, 1);
+        Conversations.sendSimple(userId, marker, 3, 4);
+        Api.awaitPatches(userId, 2);
+
+        assertThat(Api.batches(userId)).extracting(b -> b.get("sessionIds")).containsExactlyInAnyOrder(
+                List.of(userId + "-s1", userId + "-s2"), List.of(userId + "-s3", userId + "-s4"));
+        assertThat(llm.count(marker)).isEqualTo(2);
+    }
+
+    @Test
+    void aFlushSealsAPartialBatchNow() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        Conversations.sendSimple(userId, marker, 1, 1);
+        Api.awaitBuffered(userId, 1);
+
+        given().post("/users/{id}/flush", userId).then().statusCode(200).body("sealedBatchIds", hasSize(1));
+        Api.awaitPatches(userId, 1);
+
+        assertThat(Api.awaitBatch(userId, "PUBLISHED")).containsEntry("trigger", "MANUAL")
+                .containsEntry("sessionIds", List.of(userId + "-s1"));
+        given().post("/users/{id}/flush", userId).then().statusCode(200).body("sealedBatchIds", hasSize(0));
+    }
+
+    @Test
+    void clientMistakesAreAnsweredWithProblemDetails() {
+        String userId = Conversations.userId();
+        given().contentType(ContentType.JSON).body("{\"learningEnabled\": true, \"batchSize\": 0}")
+                .put("/users/{id}/settings", userId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("detail", containsString("batchSize"));
+        given().contentType(ContentType.JSON).body("{\"batchSize\": 2}")
+                .put("/users/{id}/settings", userId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("learningEnabled"));
+        given().contentType(ContentType.JSON).body("{\"learningEnabled\": tru")
+                .put("/users/{id}/settings", userId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://ai-persona.dev/problems/malformed-json"));
+        given().queryParam("status", "SOMEWHERE").get("/batches")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().get("/batches/{id}", "not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+        assertThat(TestKafka.patches(userId)).isEmpty();
+    }
+}

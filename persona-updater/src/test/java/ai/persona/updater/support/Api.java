@@ -1,0 +1,69 @@
+package ai.persona.updater.support;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The service's internal REST API and bounded waits on what it does, as tests use them. */
+public final class Api {
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
+    private Api() {
+    }
+
+    public static JsonPath state(String userId) {
+        return given().get("/users/{id}", userId).then().statusCode(200).extract().jsonPath();
+    }
+
+    public static List<String> buffered(String userId) {
+        return state(userId).getList("bufferedSessionIds", String.class);
+    }
+
+    public static List<Map<String, Object>> batches(String userId) {
+        return given().queryParam("userId", userId).get("/batches").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+    }
+
+    public static JsonPath batch(String id) {
+        return given().get("/batches/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
+    public static void settings(String userId, boolean learning, Integer k) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("learningEnabled", learning);
+        body.put("batchSize", k);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .put("/users/{id}/settings", userId)
+                .then().statusCode(200);
+    }
+
+    public static void awaitSnapshot(String userId, long version) {
+        await().atMost(WAIT).until(() -> state(userId).getLong("snapshotVersion") == version);
+    }
+
+    public static void awaitBuffered(String userId, int count) {
+        await().atMost(WAIT).until(() -> buffered(userId).size() == count);
+    }
+
+    /** Waits until one of the user's batches is in {@code status}; returns that batch. */
+    public static Map<String, Object> awaitBatch(String userId, String status) {
+        return await().atMost(WAIT)
+                .until(() -> batches(userId).stream().filter(b -> status.equals(b.get("status"))).findFirst(),
+                        java.util.Optional::isPresent)
+                .get();
+    }
+
+    public static List<ConsumerRecord<String, String>> awaitPatches(String userId, int count) {
+        return await().atMost(WAIT).until(() -> TestKafka.patches(userId), records -> records.size() >= count);
+    }
+}

@@ -1,0 +1,91 @@
+package ai.persona.updater.support;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.persona.events.ChangeSource;
+import ai.persona.events.ChatMessage;
+import ai.persona.events.ConversationCompleted;
+import ai.persona.events.EventContract;
+import ai.persona.events.MessageRole;
+import ai.persona.events.PersonaChanged;
+import ai.persona.model.PersonaJson;
+
+/** Builds and sends the events a test feeds the service, as the other services would publish them. */
+public final class Conversations {
+
+    private static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
+
+    private Conversations() {
+    }
+
+    /** A marker unique to one test; it goes into the user's words so the model stub can tell tests apart. */
+    public static String marker() {
+        return "case" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    public static String userId() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    public static ChatMessage user(String text) {
+        return ChatMessage.of(MessageRole.USER, text, START);
+    }
+
+    public static ChatMessage assistant(String text) {
+        return ChatMessage.of(MessageRole.ASSISTANT, text, START);
+    }
+
+    public static ChatMessage system(String text) {
+        return ChatMessage.of(MessageRole.SYSTEM, text, START);
+    }
+
+    /** Session {@code n} of the user (ended n minutes after the start), with the given messages. */
+    public static ConversationCompleted session(String userId, int n, ChatMessage... messages) {
+        Instant ended = START.plusSeconds(60L * n);
+        return ConversationCompleted.of(userId + "-s" + n, userId, ended.minusSeconds(30), ended, List.of(messages));
+    }
+
+    /** A plain session: one user turn carrying the marker, one assistant reply. */
+    public static ConversationCompleted simple(String userId, int n, String marker) {
+        return session(userId, n, user("[" + marker + "] message " + n + ": I keep notes in plain text files."),
+                assistant("Noted, plain text it is (reply " + n + ")."));
+    }
+
+    public static void send(ConversationCompleted session) {
+        TestKafka.sendConversation(session.userId(), json(session));
+    }
+
+    public static List<ConversationCompleted> sendSimple(String userId, String marker, int from, int to) {
+        List<ConversationCompleted> sent = new ArrayList<>();
+        for (int n = from; n <= to; n++) {
+            ConversationCompleted session = simple(userId, n, marker);
+            send(session);
+            sent.add(session);
+        }
+        return sent;
+    }
+
+    public static void sendPersona(String userId, long version, ObjectNode persona) {
+        PersonaChanged changed = new PersonaChanged(PersonaChanged.VERSION, userId, version,
+                PersonaJson.mapper().createArrayNode(), persona, ChangeSource.USER_EDIT, null, List.of(), Instant.now());
+        TestKafka.send(EventContract.PERSONA_CHANGED.topic(), userId, json(changed));
+    }
+
+    public static void sendTombstone(String userId) {
+        TestKafka.send(EventContract.PERSONA_CHANGED.topic(), userId, null);
+    }
+
+    public static String json(Object event) {
+        try {
+            return PersonaJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
