@@ -18,9 +18,10 @@ create table user_settings (
     updated_at       timestamptz not null
 );
 
--- Users deleted upstream (a PersonaChanged tombstone). Sessions that ended before then are dropped if they arrive late.
+-- Users deleted upstream (a PersonaChanged tombstone), by SHA-256 of their id so no row names them. Sessions that ended
+-- before then are dropped if they arrive late.
 create table forgotten_users (
-    user_id      text primary key,
+    user_hash    text primary key,
     forgotten_at timestamptz not null
 );
 

@@ -8,9 +8,10 @@ import java.util.function.Function;
 
 /**
  * The PostgreSQL server and Kafka broker that tests run against: embedded ones, started on first use, or
- * external ones named by environment variables. See {@link SharedTestServers} for the one instance per JVM.
+ * external ones named by environment variables. See {@link SharedTestServers} for the one instance per JVM of
+ * Quarkus tests; plain tests (the end-to-end test) own an instance and close it.
  */
-final class TestServers implements AutoCloseable {
+public final class TestServers implements AutoCloseable {
 
     static final String KAFKA_BOOTSTRAP_ENV = "PERSONA_TEST_KAFKA_BOOTSTRAP";
     static final String PG_JDBC_URL_ENV = "PERSONA_TEST_PG_JDBC_URL";
@@ -26,11 +27,11 @@ final class TestServers implements AutoCloseable {
     private EmbeddedKafkaBroker embeddedKafka;
     private EmbeddedPostgresServer embeddedPostgres;
 
-    TestServers(Function<String, String> env) {
+    public TestServers(Function<String, String> env) {
         this.env = env;
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         Optional<String> external = setting(KAFKA_BOOTSTRAP_ENV);
         if (external.isPresent()) {
             return external.get();
@@ -42,12 +43,12 @@ final class TestServers implements AutoCloseable {
         }
     }
 
-    void createTopics(List<TopicSpec> topics) {
+    public void createTopics(List<TopicSpec> topics) {
         KafkaTopics.createIfAbsent(kafkaBootstrapServers(), topics);
     }
 
     /** Empty when the broker is external: a test cannot take someone else's broker down. */
-    Optional<EmbeddedKafkaBroker> embeddedKafka() {
+    public Optional<EmbeddedKafkaBroker> embeddedKafka() {
         if (setting(KAFKA_BOOTSTRAP_ENV).isPresent()) {
             return Optional.empty();
         }
@@ -64,7 +65,7 @@ final class TestServers implements AutoCloseable {
     }
 
     /** The service's own database, created on first use on whichever server is in use. */
-    PostgresConnection postgres(String database) {
+    public PostgresConnection postgres(String database) {
         Optional<String> externalUrl = setting(PG_JDBC_URL_ENV);
         if (externalUrl.isPresent()) {
             // the URL names the database to connect to for CREATE DATABASE; the service gets its own next to it

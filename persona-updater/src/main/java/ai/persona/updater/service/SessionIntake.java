@@ -38,7 +38,7 @@ public class SessionIntake {
 
     @WithTransaction
     public Uni<Intake> accept(ConversationCompleted event, String payload) {
-        return ForgottenUser.<ForgottenUser> findById(event.userId())
+        return ForgottenUser.findFor(event.userId())
                 .chain(forgotten -> {
                     // a session that ended before its user was deleted is part of what was deleted
                     if (forgotten != null && !event.endedAt().isAfter(forgotten.forgottenAt)) {

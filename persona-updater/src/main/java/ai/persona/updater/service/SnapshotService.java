@@ -30,7 +30,7 @@ public class SnapshotService {
     /** Keeps the newest version only: the compacted topic is replayed from the start and may repeat older ones. */
     @WithTransaction
     public Uni<Boolean> apply(PersonaChanged changed) {
-        return ForgottenUser.<ForgottenUser> findById(changed.userId())
+        return ForgottenUser.findFor(changed.userId())
                 .chain(forgotten -> {
                     if (forgotten != null && !changed.changedAt().isAfter(forgotten.forgottenAt)) {
                         return Uni.createFrom().item(false);
@@ -53,7 +53,7 @@ public class SnapshotService {
 
     /**
      * "Forget": the user was deleted upstream. Their snapshot, settings, buffered sessions and every batch (parked ones
-     * included) go; only the id and the time stay, so that late sessions of theirs are recognised and dropped.
+     * included) go; only a hash of the id and the time stay, so that late sessions of theirs are recognised and dropped.
      */
     @WithTransaction
     public Uni<Void> forget(String userId) {
@@ -62,10 +62,10 @@ public class SnapshotService {
                 .chain(() -> BatchRow.deleteOfUser(userId))
                 .chain(() -> PersonaSnapshot.deleteById(userId))
                 .chain(() -> UserSettings.deleteById(userId))
-                .chain(() -> ForgottenUser.<ForgottenUser> findById(userId))
+                .chain(() -> ForgottenUser.findFor(userId))
                 .chain(existing -> {
                     ForgottenUser forgotten = existing != null ? existing : new ForgottenUser();
-                    forgotten.userId = userId;
+                    forgotten.userHash = ForgottenUser.hash(userId);
                     forgotten.forgottenAt = now;
                     return forgotten.persist();
                 })
