@@ -14,6 +14,8 @@ import ai.persona.updater.persistence.BatchRow;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.BatchTrigger;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A batch as the API shows it. The id is also the patch id.
  *
@@ -21,6 +23,7 @@ import ai.persona.updater.persistence.BatchTrigger;
  * @param rawAnswers a parked batch's model answers (first and repair), for inspection
  * @param problems why a parked batch was parked
  */
+@RegisterForReflection
 public record BatchView(UUID id, String userId, BatchStatus status, BatchTrigger trigger, List<String> sessionIds,
         Long baseVersion, JsonNode proposal, JsonNode rawAnswers, JsonNode problems, int inputTokens, int outputTokens,
         int llmCalls, int attempts, Instant createdAt, Instant updatedAt, Instant publishedAt) {

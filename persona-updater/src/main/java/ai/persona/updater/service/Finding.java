@@ -2,12 +2,15 @@ package ai.persona.updater.service;
 
 import ai.persona.model.Violation;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Why a model's answer was not accepted: a {@link ai.persona.model.ViolationReason} name from the shared model, or one of
  * the updater's own codes below.
  *
  * @param path the JSON Pointer concerned; empty for the whole answer
  */
+@RegisterForReflection
 public record Finding(String code, String path, String message) {
 
     public static final String MALFORMED_OUTPUT = "MALFORMED_OUTPUT";

@@ -15,6 +15,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Per-user learning settings (on/off, k) and what the updater holds for a user. */
 @ApplicationScoped
 public class UserSettingsService {
@@ -23,6 +25,7 @@ public class UserSettingsService {
      * @param batchSize the k in effect; {@code defaultBatchSize} tells whether it is the configured default
      * @param snapshotVersion the persona version the next batch will be based on (0: nothing known yet)
      */
+    @RegisterForReflection
     public record UserState(String userId, boolean learningEnabled, int batchSize, boolean defaultBatchSize,
             long snapshotVersion, List<String> bufferedSessionIds) {
     }

@@ -31,6 +31,8 @@ import ai.persona.session.service.PersonaView;
 import ai.persona.session.service.ProblemException;
 import io.smallrye.mutiny.Uni;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A user's persona: current version (ETag), history, diffs, and the changes a person makes. */
 @Path("/users/{userId}/persona")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +46,7 @@ public class PersonaResource {
         this.personas = personas;
     }
 
+    @RegisterForReflection
     public record Rollback(Long toVersion) {
     }
 

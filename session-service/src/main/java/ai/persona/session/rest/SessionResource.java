@@ -23,6 +23,8 @@ import ai.persona.session.service.SessionService;
 import ai.persona.session.service.SessionView;
 import io.smallrye.mutiny.Uni;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Internal API of the chat-gateway: a user's sessions and their messages. */
 @Path("/users/{userId}/sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,12 +37,15 @@ public class SessionResource {
         this.sessions = sessions;
     }
 
+    @RegisterForReflection
     public record CreateSession(String sessionId, Instant startedAt) {
     }
 
+    @RegisterForReflection
     public record AppendMessages(List<ChatMessage> messages) {
     }
 
+    @RegisterForReflection
     public record EndSession(String reason) {
     }
 

@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.persona.events.ChangeSource;
 import ai.persona.session.persistence.PersonaVersionEntity;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** One version in a persona's history: what it was, what changed, and where the change came from. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record PersonaVersionView(long version, ObjectNode persona, JsonNode patch, JsonNode operations,
         ChangeSource source, String patchId, List<String> sourceSessionIds, String model, Instant createdAt) {
 
