@@ -23,6 +23,8 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class PersonaEventRelay {
 
+    private static final long RELAY_LOCK = 0x7065_7273_6f6e_61L;
+
     private final MutinyEmitter<Record<String, String>> emitter;
     private final SessionServiceConfig config;
 
@@ -37,8 +39,14 @@ public class PersonaEventRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         Context context = Vertx.currentContext();
-        return Panache.withSession(() -> OutboxEntity.oldest(config.outboxBatchSize()))
-                .chain(entries -> entries.isEmpty() ? Uni.createFrom().voidItem() : publish(entries, context));
+        // One relay at a time across instances (rolling updates, replicas): two would publish a user's events twice
+        // and out of order. The lock ends with the transaction, after the relayed rows are deleted.
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
+                        .setParameter("key", RELAY_LOCK)
+                        .getSingleResult())
+                .chain(locked -> locked ? OutboxEntity.oldest(config.outboxBatchSize()) : Uni.createFrom().item(List.<OutboxEntity>of()))
+                .chain(entries -> entries.isEmpty() ? Uni.createFrom().voidItem() : publish(entries, context)));
     }
 
     private Uni<Void> publish(List<OutboxEntity> entries, Context context) {
@@ -49,7 +57,7 @@ public class PersonaEventRelay {
         // Acks complete on the producer's thread; Hibernate Reactive must continue on the Vert.x context it started on.
         return Uni.join().all(sends).andFailFast()
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .chain(() -> Panache.withTransaction(() -> OutboxEntity.delete("id in ?1", ids)))
+                .chain(() -> OutboxEntity.delete("id in ?1", ids))
                 .replaceWithVoid();
     }
 }
