@@ -1,0 +1,130 @@
+package ai.persona.gateway.client;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ai.persona.events.ChatMessage;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * session-service's internal API, the system of record for sessions, messages and personas. Every call is non-blocking;
+ * its problem responses become {@link ai.persona.gateway.service.GatewayException}s (see {@link SessionServiceErrors}).
+ * Bodies the gateway only relays (history, export, diff) stay JSON trees, so nothing is lost or re-modelled in between.
+ */
+@RegisterRestClient(configKey = "session-service")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface SessionServiceClient {
+
+    String JSON_PATCH = "application/json-patch+json";
+
+    record CreateSession(String sessionId, Instant startedAt) {
+    }
+
+    record AppendMessages(List<ChatMessage> messages) {
+    }
+
+    record EndSession(String reason) {
+    }
+
+    @POST
+    @Path("/users/{userId}/sessions")
+    Uni<SessionRecord> create(@PathParam("userId") String userId, CreateSession request);
+
+    @POST
+    @Path("/users/{userId}/sessions/{sessionId}/messages")
+    Uni<SessionRecord> append(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
+            AppendMessages request);
+
+    @POST
+    @Path("/users/{userId}/sessions/{sessionId}/end")
+    Uni<SessionRecord> end(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
+            EndSession request);
+
+    @POST
+    @Path("/users/{userId}/sessions/{sessionId}/published")
+    Uni<SessionRecord> published(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId);
+
+    @GET
+    @Path("/users/{userId}/sessions")
+    Uni<Page<SessionRecord>> list(@PathParam("userId") String userId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @GET
+    @Path("/users/{userId}/sessions/{sessionId}")
+    Uni<SessionRecord> get(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId);
+
+    @GET
+    @Path("/sessions/unpublished")
+    Uni<List<SessionRecord>> unpublished(@QueryParam("limit") int limit);
+
+    @POST
+    @Path("/sessions/end-idle")
+    Uni<List<SessionRecord>> endIdle(@QueryParam("idleFor") String idleFor, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/users/{userId}/persona")
+    Uni<PersonaRecord> persona(@PathParam("userId") String userId);
+
+    @GET
+    @Path("/users/{userId}/persona/history")
+    Uni<JsonNode> personaHistory(@PathParam("userId") String userId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @GET
+    @Path("/users/{userId}/persona/versions/{version}")
+    Uni<JsonNode> personaVersion(@PathParam("userId") String userId, @PathParam("version") long version);
+
+    @GET
+    @Path("/users/{userId}/persona/diff")
+    Uni<JsonNode> personaDiff(@PathParam("userId") String userId, @QueryParam("from") long from,
+            @QueryParam("to") long to);
+
+    @PATCH
+    @Path("/users/{userId}/persona")
+    @Consumes(JSON_PATCH)
+    Uni<PersonaRecord> editPersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
+            JsonNode patch);
+
+    @POST
+    @Path("/users/{userId}/persona/rollback")
+    Uni<PersonaRecord> rollbackPersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
+            JsonNode request);
+
+    @PUT
+    @Path("/users/{userId}/persona")
+    Uni<PersonaRecord> replacePersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
+            JsonNode persona);
+
+    @GET
+    @Path("/users/{userId}/export")
+    Uni<JsonNode> export(@PathParam("userId") String userId);
+
+    @DELETE
+    @Path("/users/{userId}")
+    Uni<Void> deleteUser(@PathParam("userId") String userId);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return SessionServiceErrors.toException(response);
+    }
+}

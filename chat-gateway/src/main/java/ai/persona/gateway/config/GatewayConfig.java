@@ -1,0 +1,82 @@
+package ai.persona.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's own settings; the LLM itself is configured under quarkus.langchain4j.openai (see application.properties). */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    Persona persona();
+
+    Sessions sessions();
+
+    Settings settings();
+
+    Llm llm();
+
+    interface Persona {
+        /** Tokens the rendered persona may take in the system prompt; the least important fields are dropped first. */
+        @WithDefault("600")
+        int tokenBudget();
+
+        /** Text ahead of the rendered persona in the system message. */
+        @WithDefault("You are a helpful assistant. What you know about the user you are talking to follows; use it to "
+                + "tailor your answers, without reciting it.")
+        String preamble();
+
+        /** Users whose rendered persona is kept in memory. */
+        @WithDefault("100000")
+        long cacheSize();
+
+        /** A persona schema document replacing the built-in one (the paper's). */
+        Optional<String> schemaFile();
+    }
+
+    interface Sessions {
+        /** A session without a message for this long completes by itself. */
+        @WithDefault("PT30M")
+        Duration idleTimeout();
+
+        /** How often idle sessions are looked for (read by the sweeper's @Scheduled). */
+        @WithDefault("60s")
+        Duration idleSweepEvery();
+
+        /** How often completed but unpublished sessions are looked for (read by the sweeper's @Scheduled). */
+        @WithDefault("30s")
+        Duration republishEvery();
+
+        /** How long ending a session waits for the broker to acknowledge its completion before answering anyway. */
+        @WithDefault("5s")
+        Duration publishTimeout();
+
+        /** A completed session still unpublished after this long is republished by the sweeper. */
+        @WithDefault("30s")
+        Duration republishAfter();
+
+        /** Sessions one sweep ends or republishes at most. */
+        @WithDefault("50")
+        int sweepBatch();
+
+        @WithDefault("32000")
+        int maxMessageChars();
+    }
+
+    interface Settings {
+        /** How long a user's settings are served from memory; another gateway instance's change shows after this. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        @WithDefault("100000")
+        long cacheSize();
+    }
+
+    interface Llm {
+        /** Models offered on /v1/models and accepted in requests; the configured chat model when empty. */
+        Optional<List<String>> models();
+    }
+}

@@ -1,0 +1,50 @@
+package ai.persona.gateway.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import ai.persona.events.PersonaChanged;
+import ai.persona.gateway.service.PersonaCache;
+import ai.persona.model.PersonaJson;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Follows the compacted persona.changed.v1 topic into the persona cache: a newer version replaces the cached one, a
+ * tombstone (null value) forgets the user. Every gateway instance reads the whole topic (its own consumer group), so
+ * each one's cache is warm for every user after start-up.
+ */
+@ApplicationScoped
+public class PersonaChangedConsumer {
+
+    private final PersonaCache cache;
+
+    public PersonaChangedConsumer(PersonaCache cache) {
+        this.cache = cache;
+    }
+
+    // rendering counts tokens: kept off the event loop
+    @Incoming("persona-changed")
+    @Blocking
+    public void onChange(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            if (record.key() != null) {
+                cache.forget(record.key());
+            }
+            return;
+        }
+        try {
+            PersonaChanged change = PersonaJson.mapper().readValue(record.value(), PersonaChanged.class);
+            String userId = record.key() != null ? record.key() : change.userId();
+            cache.offer(userId, change.version(), change.persona());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // only a cache: the next miss reads the persona from session-service
+            Log.warnf("unreadable PersonaChanged at %s-%d@%d skipped: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+}

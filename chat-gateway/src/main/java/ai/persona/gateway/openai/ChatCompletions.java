@@ -1,0 +1,107 @@
+package ai.persona.gateway.openai;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
+import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
+import dev.langchain4j.model.openai.internal.chat.Message;
+import ai.persona.events.ChatMessage;
+import ai.persona.gateway.llm.Llm;
+import ai.persona.gateway.llm.LlmRequests;
+import ai.persona.gateway.llm.ModelCatalog;
+import ai.persona.gateway.rest.HttpReply;
+import ai.persona.gateway.service.ConversationTracker;
+import ai.persona.gateway.service.GatewayException;
+import ai.persona.gateway.service.Personalization;
+import ai.persona.gateway.service.Streams;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One OpenAI-compatible chat completion: the client's new messages are stored in its session, the persona goes in as a
+ * system message ahead of the client's own messages, and the model's reply (text or tool calls, whole or streamed)
+ * goes back to the client as the model gave it, and into the session.
+ */
+@ApplicationScoped
+public class ChatCompletions {
+
+    public static final String SESSION_HEADER = "X-Session-Id";
+
+    private final ConversationTracker tracker;
+    private final Personalization personalization;
+    private final Llm llm;
+    private final ModelCatalog models;
+
+    public ChatCompletions(ConversationTracker tracker, Personalization personalization, Llm llm, ModelCatalog models) {
+        this.tracker = tracker;
+        this.personalization = personalization;
+        this.llm = llm;
+        this.models = models;
+    }
+
+    public Uni<HttpReply> complete(String userId, String requestedSessionId, JsonNode body) {
+        OpenAiRequest request = OpenAiRequests.read(body);
+        String model = models.resolve(request.model());
+        List<Message> conversation = request.messages().stream().map(OpenAiMessages::toModel).toList();
+        Instant now = Instant.now();
+        List<ChatMessage> stored = request.messages().stream().map(m -> OpenAiMessages.toStored(m, now)).toList();
+        return tracker.track(userId, requestedSessionId, stored)
+                .chain(sessionId -> personalization.systemPrompt(userId)
+                        .map(prompt -> LlmRequests.request(model, prompt, conversation, request.tools(),
+                                request.toolChoice(), request.otherParameters()))
+                        .chain(modelRequest -> request.stream()
+                                ? streamed(userId, sessionId, model, modelRequest)
+                                : whole(userId, sessionId, model, modelRequest)));
+    }
+
+    private Uni<HttpReply> whole(String userId, String sessionId, String model, ChatCompletionRequest request) {
+        ReplyRecorder recorder = new ReplyRecorder();
+        return llm.complete(request)
+                .invoke(recorder::add)
+                .call(() -> record(userId, sessionId, recorder))
+                .map(response -> HttpReply.json(OpenAiReplies.completion(response, modelOf(response, model)),
+                        Map.of(SESSION_HEADER, sessionId)));
+    }
+
+    private Uni<HttpReply> streamed(String userId, String sessionId, String model, ChatCompletionRequest request) {
+        return Streams.started(llm.stream(request))
+                .map(chunks -> HttpReply.events(frames(userId, sessionId, model, chunks), "[DONE]",
+                        Map.of(SESSION_HEADER, sessionId)));
+    }
+
+    // the reply is stored before [DONE]: a client that sends its next turn right after it finds the session complete
+    private Multi<Object> frames(String userId, String sessionId, String model, Multi<ChatCompletionResponse> chunks) {
+        ReplyRecorder recorder = new ReplyRecorder();
+        Multi<Object> relayed = chunks
+                .invoke(recorder::add)
+                .map(chunk -> OpenAiReplies.chunk(chunk, modelOf(chunk, model)));
+        Multi<Object> recorded = Multi.createFrom().deferred(() -> record(userId, sessionId, recorder)
+                .onItem().transformToMulti(ignored -> Multi.createFrom().empty()));
+        return Multi.createBy().concatenating().streams(relayed, recorded)
+                .onFailure().recoverWithItem(ChatCompletions::errorFrame);
+    }
+
+    private Uni<Void> record(String userId, String sessionId, ReplyRecorder recorder) {
+        return recorder.message(Instant.now())
+                .map(reply -> tracker.recordReply(userId, sessionId, reply))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    // once streaming, the status is sent: a failure becomes an error event, as OpenAI's own streams report them
+    private static Object errorFrame(Throwable failure) {
+        if (failure instanceof GatewayException e) {
+            return OpenAiError.of(e.status(), e.code().replace('-', '_'), e.getMessage());
+        }
+        return OpenAiError.of(500, "internal", "the reply could not be completed");
+    }
+
+    private static String modelOf(ChatCompletionResponse response, String requested) {
+        return response.model() != null ? response.model() : requested;
+    }
+}

@@ -1,0 +1,100 @@
+package ai.persona.gateway.openai;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.langchain4j.model.openai.internal.chat.Function;
+import dev.langchain4j.model.openai.internal.chat.Tool;
+import ai.persona.gateway.service.GatewayException;
+import ai.persona.model.PersonaJson;
+
+/** Reads a /v1/chat/completions body; anything malformed is the client's 400, in OpenAI's error shape. */
+public final class OpenAiRequests {
+
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
+    private static final Set<String> HANDLED = Set.of("model", "messages", "stream", "tools", "tool_choice");
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private OpenAiRequests() {
+    }
+
+    public static OpenAiRequest read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw GatewayException.badRequest("the body must be a JSON object");
+        }
+        JsonNode stream = body.path("stream");
+        if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
+            throw GatewayException.badRequest("\"stream\" must be true or false");
+        }
+        Map<String, Object> others = new LinkedHashMap<>();
+        body.properties().forEach(member -> {
+            if (!HANDLED.contains(member.getKey())) {
+                others.put(member.getKey(), PersonaJson.mapper().convertValue(member.getValue(), Object.class));
+            }
+        });
+        JsonNode toolChoice = body.get("tool_choice");
+        return new OpenAiRequest(body.path("model").asText(null), messages(body.get("messages")),
+                stream.asBoolean(false), tools(body.get("tools")),
+                toolChoice == null || toolChoice.isNull() ? null
+                        : PersonaJson.mapper().convertValue(toolChoice, Object.class),
+                others);
+    }
+
+    private static List<OpenAiMessage> messages(JsonNode messages) {
+        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+            throw GatewayException.badRequest("\"messages\" must be a non-empty array");
+        }
+        List<OpenAiMessage> read = new ArrayList<>();
+        for (JsonNode node : messages) {
+            OpenAiMessage message = message(node);
+            if (message.role() == null || !ROLES.contains(message.role())) {
+                throw GatewayException.badRequest("a message's role is one of " + ROLES + ", got " + message.role());
+            }
+            if ("tool".equals(message.role()) && message.toolCallId() == null) {
+                throw GatewayException.badRequest("a tool message needs the tool_call_id it answers");
+            }
+            read.add(message);
+        }
+        return read;
+    }
+
+    private static OpenAiMessage message(JsonNode node) {
+        try {
+            return PersonaJson.mapper().treeToValue(node, OpenAiMessage.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw GatewayException.badRequest("unreadable message: " + e.getMessage());
+        }
+    }
+
+    private static List<Tool> tools(JsonNode tools) {
+        if (tools == null || tools.isNull()) {
+            return null;
+        }
+        if (!tools.isArray()) {
+            throw GatewayException.badRequest("\"tools\" must be an array");
+        }
+        List<Tool> read = new ArrayList<>();
+        for (JsonNode tool : tools) {
+            JsonNode function = tool.path("function");
+            if (!"function".equals(tool.path("type").asText("function")) || !function.path("name").isTextual()) {
+                throw GatewayException.badRequest("each tool is {\"type\":\"function\",\"function\":{\"name\":...}}");
+            }
+            read.add(Tool.from(Function.builder()
+                    .name(function.get("name").asText())
+                    .description(function.path("description").asText(null))
+                    .strict(function.path("strict").isBoolean() ? function.get("strict").asBoolean() : null)
+                    .parameters(function.has("parameters")
+                            ? PersonaJson.mapper().convertValue(function.get("parameters"), OBJECT) : null)
+                    .build()));
+        }
+        return read;
+    }
+}

@@ -1,0 +1,70 @@
+package ai.persona.gateway.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ai.persona.gateway.auth.CurrentUser;
+import ai.persona.gateway.service.GatewayException;
+import ai.persona.gateway.service.UserData;
+import ai.persona.gateway.service.UserSettings;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Everything about me: my data as one document, my settings, and deleting all of it. */
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    private final CurrentUser user;
+    private final UserData data;
+
+    public MeResource(CurrentUser user, UserData data) {
+        this.user = user;
+        this.data = data;
+    }
+
+    public record SettingsBody(Boolean personalization) {
+    }
+
+    @GET
+    @Path("/me/export")
+    @Operation(summary = "All my data: sessions, persona and its history (session-service), and my gateway settings")
+    public Uni<JsonNode> export() {
+        return data.export(user.id());
+    }
+
+    @DELETE
+    @Path("/me")
+    @Operation(summary = "Delete me and all my data, everywhere")
+    public Uni<Response> delete() {
+        return data.delete(user.id()).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/settings")
+    public Uni<UserSettings> settings() {
+        return data.settings(user.id());
+    }
+
+    @PUT
+    @Path("/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change my settings: {\"personalization\": false} is the \"No Persona\" mode")
+    public Uni<UserSettings> changeSettings(SettingsBody body) {
+        if (body == null || body.personalization() == null) {
+            throw GatewayException.badRequest("give {\"personalization\": true|false}");
+        }
+        return data.changeSettings(user.id(), new UserSettings(body.personalization()));
+    }
+}

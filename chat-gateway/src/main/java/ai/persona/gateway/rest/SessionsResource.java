@@ -1,0 +1,116 @@
+package ai.persona.gateway.rest;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestMulti;
+
+import ai.persona.gateway.auth.CurrentUser;
+import ai.persona.gateway.client.Page;
+import ai.persona.gateway.client.SessionRecord;
+import ai.persona.gateway.client.SessionServiceClient;
+import ai.persona.gateway.config.GatewayConfig;
+import ai.persona.gateway.messaging.CompletionPublisher;
+import ai.persona.gateway.service.ChatService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** The native chat API: the token's user's sessions only (another user's session id answers 404). */
+@Path("/api/sessions")
+@Authenticated
+public class SessionsResource {
+
+    private final CurrentUser user;
+    private final SessionServiceClient sessions;
+    private final ChatService chat;
+    private final CompletionPublisher publisher;
+    private final GatewayConfig.Sessions config;
+
+    public SessionsResource(CurrentUser user, @RestClient SessionServiceClient sessions, ChatService chat,
+            CompletionPublisher publisher, GatewayConfig config) {
+        this.user = user;
+        this.sessions = sessions;
+        this.chat = chat;
+        this.publisher = publisher;
+        this.config = config.sessions();
+    }
+
+    public record NewMessage(String content) {
+    }
+
+    public record Ended(SessionRecord session, boolean published) {
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a session; 201 with its id")
+    public Uni<Response> create() {
+        return sessions.create(user.id(), new SessionServiceClient.CreateSession(null, null))
+                .map(session -> Response.created(URI.create("/api/sessions/" + session.id())).entity(session).build());
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "My sessions, newest first")
+    public Uni<Page<SessionRecord>> list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return sessions.list(user.id(), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<SessionRecord> get(@PathParam("id") String sessionId) {
+        return sessions.get(user.id(), sessionId);
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    // no @Produces: the reply is JSON or server-sent events by the Accept header, written by HttpReply
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Say something; the assistant's reply as JSON, or as server-sent events with "
+            + "Accept: text/event-stream (delta events, then done with the stored message)")
+    public RestMulti<byte[]> say(@PathParam("id") String sessionId, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            NewMessage message) {
+        String content = message == null ? null : message.content();
+        String userId = user.id();
+        if (accept != null && accept.contains(HttpReply.EVENT_STREAM)) {
+            return HttpReply.respond(chat.replyStream(userId, sessionId, content)
+                    .map(events -> HttpReply.events(events, null, Map.of())));
+        }
+        return HttpReply.respond(chat.reply(userId, sessionId, content)
+                .map(reply -> HttpReply.json(Map.of("sessionId", sessionId, "message", reply), Map.of())));
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End the session (idempotent); its completion is published once")
+    public Uni<Ended> end(@PathParam("id") String sessionId) {
+        return sessions.end(user.id(), sessionId, new SessionServiceClient.EndSession("explicit"))
+                .chain(session -> publisher.publishWithin(session, config.publishTimeout())
+                        .map(published -> new Ended(withoutMessages(session), published || session.published())));
+    }
+
+    private static SessionRecord withoutMessages(SessionRecord s) {
+        return new SessionRecord(s.id(), s.userId(), s.startedAt(), s.lastActivityAt(), s.endedAt(), s.endReason(),
+                s.publishedAt(), s.messageCount(), null);
+    }
+}

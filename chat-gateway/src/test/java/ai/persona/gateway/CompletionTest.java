@@ -1,0 +1,97 @@
+package ai.persona.gateway;
+
+import static ai.persona.gateway.support.Users.as;
+import static ai.persona.gateway.support.Users.newSession;
+import static ai.persona.gateway.support.Users.newUser;
+import static ai.persona.gateway.support.Users.say;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import ai.persona.events.ConversationCompleted;
+import ai.persona.events.EventContract;
+import ai.persona.events.MessageRole;
+import ai.persona.gateway.support.SessionStore;
+import ai.persona.gateway.support.TopicReader;
+import ai.persona.infra.KafkaTestResource;
+import ai.persona.model.PersonaJson;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CompletionTest {
+
+    private static final String TOPIC = EventContract.CONVERSATION_COMPLETED.topic();
+
+    private static List<ConsumerRecord<String, String>> completions(String user) {
+        return TopicReader.recordsFor(TOPIC, user);
+    }
+
+    private static List<String> completedSessionIds(String user) {
+        return completions(user).stream().map(record -> TopicReader.header(record, "ce_id")).toList();
+    }
+
+    @Test
+    void anEndedSessionIsPublishedAsConversationCompletedKeyedByItsUser() throws Exception {
+        String user = newUser("complete");
+        String session = newSession(user);
+        say(user, session, "hello " + user);
+
+        as(user).post("/api/sessions/{id}/end", session).then().statusCode(200)
+                .body("published", equalTo(true)).body("session.endReason", equalTo("explicit"));
+
+        ConsumerRecord<String, String> record = completions(user).get(0);
+        assertThat(record.key()).isEqualTo(user);
+        assertThat(TopicReader.header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
+        assertThat(TopicReader.header(record, "ce_id")).isEqualTo(session);
+        ConversationCompleted event = PersonaJson.mapper().readValue(record.value(), ConversationCompleted.class);
+        assertThat(event.sessionId()).isEqualTo(session);
+        assertThat(event.userId()).isEqualTo(user);
+        assertThat(event.endedAt()).isNotNull();
+        assertThat(event.messages()).extracting(message -> message.role())
+                .containsExactly(MessageRole.USER, MessageRole.ASSISTANT);
+        assertThat(SessionStore.session(user, session).getString("publishedAt")).isNotNull();
+    }
+
+    @Test
+    void endingASessionTwicePublishesOneEvent() {
+        String user = newUser("twice");
+        String session = newSession(user);
+        say(user, session, "once " + user);
+
+        as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(true));
+        as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(true));
+        // a later session of the same user lands on the same partition after anything sent for the first one
+        String later = newSession(user);
+        as(user).post("/api/sessions/{id}/end", later).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> completedSessionIds(user).contains(later));
+        assertThat(completedSessionIds(user)).containsExactly(session, later);
+    }
+
+    @Test
+    void aCompletionMadeWhileTheBrokerIsDownIsPublishedOnceItIsBack() {
+        assumeTrue(KafkaTestResource.brokerCanBeStopped(), "the broker is external: it cannot be stopped here");
+        String user = newUser("outage");
+        String session = newSession(user);
+        say(user, session, "during the outage " + user);
+
+        KafkaTestResource.stopBroker();
+        try {
+            as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(false));
+            assertThat(SessionStore.session(user, session).getString("publishedAt")).isNull();
+        } finally {
+            KafkaTestResource.startBroker();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> SessionStore.session(user, session).getString("publishedAt") != null);
+        assertThat(completedSessionIds(user)).contains(session);
+    }
+}

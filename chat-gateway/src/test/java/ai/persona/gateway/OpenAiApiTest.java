@@ -1,0 +1,134 @@
+package ai.persona.gateway;
+
+import static ai.persona.gateway.support.Users.as;
+import static ai.persona.gateway.support.Users.newUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.persona.gateway.support.InjectLlmStub;
+import ai.persona.gateway.support.LlmStub;
+import ai.persona.gateway.support.SessionStore;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class OpenAiApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectLlmStub
+    LlmStub llm;
+
+    static String request(String userMessage, boolean stream) {
+        return """
+                {"model":"%s","stream":%s,"temperature":0.2,"max_tokens":100,
+                 "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"%s"}]}"""
+                .formatted(LlmStub.MODEL, stream, userMessage);
+    }
+
+    static Response complete(String user, String body) {
+        return as(user).contentType(ContentType.JSON).body(body).post("/v1/chat/completions");
+    }
+
+    @Test
+    void aCompletionComesBackInOpenAisShapeWithItsSessionId() {
+        String user = newUser("openai");
+        llm.replies("whole-" + user, "Paris.");
+
+        Response reply = complete(user, request("whole-" + user + " capital of France?", false));
+
+        reply.then().statusCode(200).contentType(startsWith("application/json"))
+                .body("object", equalTo("chat.completion"))
+                .body("choices[0].message.role", equalTo("assistant"))
+                .body("choices[0].message.content", equalTo("Paris."))
+                .body("choices[0].finish_reason", equalTo("stop"))
+                .body("usage.total_tokens", equalTo(15));
+        String session = reply.header("X-Session-Id");
+        assertThat(SessionStore.session(user, session).getList("messages.role"))
+                .containsExactly("SYSTEM", "USER", "ASSISTANT");
+    }
+
+    @Test
+    void parametersTheGatewayDoesNotHandleReachTheModelUnchanged() {
+        String user = newUser("openai");
+        complete(user, request("params-" + user, false)).then().statusCode(200);
+
+        JsonNode sent = llm.requests("params-" + user).get(0);
+        assertThat(sent.path("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(sent.path("max_tokens").asInt()).isEqualTo(100);
+        assertThat(sent.path("model").asText()).isEqualTo(LlmStub.MODEL);
+    }
+
+    @Test
+    void aStreamedCompletionArrivesAsChunksEndingWithDone() {
+        String user = newUser("openai");
+        llm.replies("stream-" + user, "Streaming works fine.");
+
+        Response reply = complete(user, request("stream-" + user, true));
+
+        reply.then().statusCode(200).contentType(startsWith("text/event-stream"));
+        List<String> frames = List.of(reply.asString().split("\n\n"));
+        assertThat(frames).allMatch(frame -> frame.startsWith("data: "));
+        assertThat(frames.get(frames.size() - 1)).isEqualTo("data: [DONE]");
+        StringBuilder text = new StringBuilder();
+        frames.subList(0, frames.size() - 1).forEach(frame -> {
+            JsonNode chunk = read(frame.substring("data: ".length()));
+            assertThat(chunk.path("object").asText()).isEqualTo("chat.completion.chunk");
+            text.append(chunk.path("choices").path(0).path("delta").path("content").asText(""));
+        });
+        assertThat(text).hasToString("Streaming works fine.");
+        assertThat(frames.size()).isGreaterThan(4);
+        assertThat(SessionStore.session(user, reply.header("X-Session-Id")).getList("messages.content", String.class))
+                .containsExactly("Be brief.", "stream-" + user, "Streaming works fine.");
+    }
+
+    @Test
+    void theNextTurnOfAConversationFindsTheSameSessionAndStoresOnlyWhatIsNew() {
+        String user = newUser("openai");
+        String session = complete(user, request("again-" + user, false)).header("X-Session-Id");
+        String second = """
+                {"model":"%s","messages":[{"role":"system","content":"Be brief."},
+                  {"role":"user","content":"again-%s"},{"role":"assistant","content":"ok"},
+                  {"role":"user","content":"and then?"}]}""".formatted(LlmStub.MODEL, user);
+
+        String sameSession = complete(user, second).then().statusCode(200).extract().header("X-Session-Id");
+
+        assertThat(sameSession).isEqualTo(session);
+        assertThat(SessionStore.session(user, session).getList("messages.content", String.class))
+                .containsExactly("Be brief.", "again-" + user, "ok", "and then?", "ok");
+    }
+
+    @Test
+    void aClientMayNameItsSession() {
+        String user = newUser("openai");
+        String named = "my-chat-" + user;
+        as(user).header("X-Session-Id", named).contentType(ContentType.JSON).body(request("named-" + user, false))
+                .post("/v1/chat/completions")
+                .then().statusCode(200).header("X-Session-Id", named);
+        as(user).get("/api/sessions/{id}", named).then().statusCode(200).body("messageCount", equalTo(3));
+    }
+
+    @Test
+    void theModelsOnOfferAreListed() {
+        as(newUser("openai")).get("/v1/models").then().statusCode(200)
+                .body("object", equalTo("list")).body("data[0].id", equalTo(LlmStub.MODEL))
+                .body("data[0].object", equalTo("model"));
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(json, e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package ai.persona.gateway.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ai.persona.events.ChatMessage;
+import ai.persona.events.MessageRole;
+
+class SessionIdsTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static List<ChatMessage> conversation(String system, String... turns) {
+        List<ChatMessage> messages = new java.util.ArrayList<>();
+        messages.add(ChatMessage.of(MessageRole.SYSTEM, system, NOW));
+        for (int i = 0; i < turns.length; i++) {
+            messages.add(ChatMessage.of(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT, turns[i], NOW));
+        }
+        return messages;
+    }
+
+    @Test
+    void laterTurnsOfAConversationKeepItsId() {
+        String first = SessionIds.derive("alice", conversation("Be brief.", "hello"));
+        String later = SessionIds.derive("alice", conversation("Be brief.", "hello", "hi", "how are you?"));
+
+        assertThat(later).isEqualTo(first).startsWith("oa-").hasSize(3 + 32);
+    }
+
+    @Test
+    void anotherUserOrAnotherBeginningIsAnotherSession() {
+        String alice = SessionIds.derive("alice", conversation("Be brief.", "hello"));
+
+        assertThat(SessionIds.derive("bob", conversation("Be brief.", "hello"))).isNotEqualTo(alice);
+        assertThat(SessionIds.derive("alice", conversation("Be verbose.", "hello"))).isNotEqualTo(alice);
+        assertThat(SessionIds.derive("alice", conversation("Be brief.", "good morning"))).isNotEqualTo(alice);
+    }
+}

@@ -1,0 +1,27 @@
+package ai.persona.gateway.support;
+
+import ai.persona.infra.KafkaTestResource;
+import ai.persona.infra.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/**
+ * What every test of the gateway runs against: the real PostgreSQL (the gateway's own chat_gateway database) and Kafka
+ * of local-infra, the real session-service as a process, an HTTP-level stub of the model (the only stand-in), and a
+ * key pair for tokens.
+ */
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE_ARG, value = "chat_gateway"))
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = KafkaTestResource.TOPICS_ARG, value = GatewayTestResources.TOPICS))
+@QuarkusTestResource(value = SessionServiceProcess.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LlmStubResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtKeysResource.class, restrictToAnnotatedClass = false)
+public final class GatewayTestResources {
+
+    public static final String TOPICS = "persona.conversations.completed.v1:3,persona.changed.v1:3:compact,"
+            + "persona.patches.proposed.v1:3,persona.dead-letter.v1:1";
+
+    private GatewayTestResources() {
+    }
+}

@@ -1,0 +1,46 @@
+package ai.persona.gateway.support;
+
+import static io.restassured.RestAssured.given;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * session-service itself, called directly: to set up what another system would have done (an optimizer's persona
+ * change, a deletion) and to check what the gateway stored, without going through the gateway under test.
+ */
+public final class SessionStore {
+
+    private SessionStore() {
+    }
+
+    public static String url() {
+        return ConfigProvider.getConfig().getValue(SessionServiceProcess.URL_PROPERTY, String.class);
+    }
+
+    /** Imports a whole persona for the user (creating them); its new version. */
+    public static long importPersona(String userId, String personaJson) {
+        return given().baseUri(url()).contentType(ContentType.JSON).body(personaJson)
+                .put("/users/{u}/persona", userId)
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+    }
+
+    /** A user's own edit made elsewhere (not through this gateway); the new version. */
+    public static long editPersona(String userId, long ifMatch, String patchJson) {
+        return given().baseUri(url()).contentType("application/json-patch+json").header("If-Match", "\"" + ifMatch + "\"")
+                .body(patchJson)
+                .patch("/users/{u}/persona", userId)
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+    }
+
+    public static void deleteUser(String userId) {
+        given().baseUri(url()).delete("/users/{u}", userId).then().statusCode(204);
+    }
+
+    public static JsonPath session(String userId, String sessionId) {
+        return given().baseUri(url()).get("/users/{u}/sessions/{s}", userId, sessionId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+}
