@@ -85,6 +85,15 @@ public final class QuarkusAppProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash: no shutdown hook, no clean close of consumers or connections. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void stop() {
         if (!process.isAlive()) {
             return;

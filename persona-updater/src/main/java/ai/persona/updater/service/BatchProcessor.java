@@ -39,6 +39,7 @@ public class BatchProcessor {
 
     private final BatchStore store;
     private final BatchQueries queries;
+    private final SnapshotRefresher refresher;
     private final PersonaOptimizer optimizer;
     private final PatchPublisher publisher;
     private final UpdaterMetrics metrics;
@@ -46,11 +47,12 @@ public class BatchProcessor {
     private final Duration publishTimeout;
     private final String model;
 
-    public BatchProcessor(BatchStore store, BatchQueries queries, PersonaOptimizer optimizer, PatchPublisher publisher, UpdaterMetrics metrics,
-            ObjectMapper mapper, UpdaterConfig config,
+    public BatchProcessor(BatchStore store, BatchQueries queries, SnapshotRefresher refresher, PersonaOptimizer optimizer,
+            PatchPublisher publisher, UpdaterMetrics metrics, ObjectMapper mapper, UpdaterConfig config,
             @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name", defaultValue = "unknown") String model) {
         this.store = store;
         this.queries = queries;
+        this.refresher = refresher;
         this.optimizer = optimizer;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -82,6 +84,7 @@ public class BatchProcessor {
     }
 
     private void optimize(BatchRow batch) {
+        refresher.refresh(batch.userId);
         BatchInput input = await(() -> queries.input(batch));
         OptimizerOutcome outcome;
         try {
@@ -142,7 +145,7 @@ public class BatchProcessor {
         }
     }
 
-    private static <T> T await(Supplier<Uni<T>> step) {
+    static <T> T await(Supplier<Uni<T>> step) {
         try {
             return VertxContextSupport.subscribeAndAwait(step);
         } catch (RuntimeException | Error e) {

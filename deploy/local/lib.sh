@@ -1,0 +1,60 @@
+# Shared by up, down and token. Ports and folders; each can be overridden from the environment.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+run_dir="$root/.local/run"
+log_dir="$root/.local/logs"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+SESSION_PORT="${SESSION_PORT:-8081}"
+UPDATER_PORT="${UPDATER_PORT:-8082}"
+PG_PORT="${PG_PORT:-15432}"
+KAFKA_PORT="${KAFKA_PORT:-19092}"
+STANDIN_PORT="${STANDIN_PORT:-18089}"
+WIREMOCK_VERSION=3.13.2
+
+# True when something accepts connections on the local port.
+port_open() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# True when the service on the port answers its readiness check with 200 (no curl needed).
+ready() {
+    local status
+    status=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" &&
+        printf 'GET /q/health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3 && head -1 <&3) 2>/dev/null)
+    [[ "$status" == *" 200 "* ]]
+}
+
+# wait_for NAME SECONDS COMMAND...: polls the command once a second.
+wait_for() {
+    local name=$1 seconds=$2
+    shift 2
+    for _ in $(seq "$seconds"); do
+        if "$@"; then
+            return 0
+        fi
+        sleep 1
+    done
+    echo "error: $name not ready after ${seconds}s; see $log_dir" >&2
+    return 1
+}
+
+pid_alive() {
+    [[ -f "$run_dir/$1.pid" ]] && kill -0 "$(cat "$run_dir/$1.pid")" 2>/dev/null
+}
+
+# Stops what up started, newest first; TERM, then KILL after 20 s.
+stop_all() {
+    local name pid
+    for name in chat-gateway persona-updater session-service llm-standin infra; do
+        [[ -f "$run_dir/$name.pid" ]] || continue
+        pid=$(cat "$run_dir/$name.pid")
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+            for _ in $(seq 20); do
+                kill -0 "$pid" 2>/dev/null || break
+                sleep 1
+            done
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+        rm -f "$run_dir/$name.pid"
+    done
+}

@@ -1,0 +1,140 @@
+package ai.persona.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import ai.persona.events.EventContract;
+import ai.persona.events.PersonaPatchProposed;
+import ai.persona.model.PersonaJson;
+
+/**
+ * The product's loop across the three real services, each its own process: talk, remember, talk better. Driven only
+ * through the gateway's public API; the database and topics are read only to prove what was (not) kept.
+ */
+class LifelongLoopIT {
+
+    private static final Duration LEARN = Duration.ofSeconds(90);
+    private static Stack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = new Stack();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static Gateway newUser(String userId) {
+        return new Gateway(stack.gateway.baseUrl(), stack.keys.tokenFor(userId));
+    }
+
+    @Test
+    void personaLearnedEveryThreeSessionsReachesTheNextConversations() throws Exception {
+        String userId = "loop-" + UUID.randomUUID();
+        Gateway user = newUser(userId);
+        List<String> firstBatch = List.of(user.converse("我开了一家茶馆 " + userId), user.converse("回答请简短一些"),
+                user.converse("先给我结论"));
+
+        await().atMost(LEARN).until(() -> user.personaVersion() == 1);
+        assertThat(user.persona().getString("persona.Preference.Preferred_Styles")).isEqualTo(LlmStub.FIRST_STYLE);
+
+        // the gateway learns of the new version from PersonaChanged, asynchronously: within the 4th session, a turn's
+        // request to the model carries it
+        String fourth = user.open();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String marker = "第四次对话 " + UUID.randomUUID();
+            user.say(fourth, marker);
+            LoggedRequest request = stack.llm.chatRequests().stream()
+                    .filter(r -> r.getBodyAsString().contains(marker))
+                    .findFirst().orElseThrow();
+            var messages = PersonaJson.mapper().readTree(request.getBodyAsString()).get("messages");
+            assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
+            assertThat(messages.get(0).get("content").asText()).contains(LlmStub.FIRST_STYLE);
+        });
+        user.end(fourth);
+        List<String> secondBatch = List.of(fourth, user.converse("我每天下午喝乌龙"), user.converse("谢谢"));
+
+        await().atMost(LEARN).until(() -> user.personaVersion() == 2);
+        assertThat(user.persona().getString("persona.Pattern.Tea_Habit")).isEqualTo(LlmStub.TEA_HABIT);
+        List<Map<String, Object>> history = user.history();
+        assertThat(history).extracting(v -> v.get("version")).containsExactly(2, 1);
+        assertThat(history).extracting(v -> v.get("source")).containsOnly("OPTIMIZER");
+        assertThat(strings(history.get(1).get("sourceSessionIds"))).containsExactlyInAnyOrderElementsOf(firstBatch);
+        assertThat(strings(history.get(0).get("sourceSessionIds"))).containsExactlyInAnyOrderElementsOf(secondBatch);
+    }
+
+    @Test
+    void updaterKilledInTheMiddleOfABatchStillMakesExactlyOnePatch() throws Exception {
+        String userId = "crash-" + UUID.randomUUID();
+        Gateway user = newUser(userId);
+        user.converse("第一次 " + userId);
+        user.converse("第二次");
+
+        stack.updater.kill();
+        stack.startUpdater();
+        user.converse("第三次");
+
+        await().atMost(LEARN).until(() -> user.personaVersion() == 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> patches = Topics.recordsOf(stack.servers.kafkaBootstrapServers(),
+                    EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
+            assertThat(patches).isNotEmpty();
+            assertThat(patches.stream().map(r -> read(r.value()).patch().patchId()).distinct()).hasSize(1);
+        });
+        assertThat(user.history()).hasSize(1);
+        assertThat((List<?>) user.history().get(0).get("sourceSessionIds")).hasSize(3);
+    }
+
+    @Test
+    void deletedUserLeavesNoRowAnywhereAndATombstone() throws Exception {
+        String userId = "forget-" + UUID.randomUUID();
+        Gateway user = newUser(userId);
+        user.converse("请记住我 " + userId);
+        user.converse("我喜欢绿茶");
+        user.converse("再见");
+        await().atMost(LEARN).until(() -> user.personaVersion() == 1);
+
+        user.deleteMe();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String db : List.of("session_service", "persona_updater", "chat_gateway")) {
+                assertThat(Database.rowsMentioning(stack.databases.get(db), userId)).as(db).isEmpty();
+            }
+        });
+        List<ConsumerRecord<String, String>> changes = Topics.recordsOf(stack.servers.kafkaBootstrapServers(),
+                EventContract.PERSONA_CHANGED.topic(), userId);
+        assertThat(changes).isNotEmpty();
+        assertThat(changes.get(changes.size() - 1).value()).isNull();
+        assertThat(user.status("GET", "/api/persona")).isIn(200, 404);
+        assertThat(user.status("GET", "/api/me/export")).isEqualTo(404);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object list) {
+        return (List<String>) list;
+    }
+
+    private static PersonaPatchProposed read(String json) {
+        try {
+            return PersonaJson.mapper().readValue(json, PersonaPatchProposed.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

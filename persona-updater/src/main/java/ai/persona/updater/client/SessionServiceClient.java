@@ -1,0 +1,24 @@
+package ai.persona.updater.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** session-service's persona API, the system of record for the current persona and its version. */
+@RegisterRestClient(configKey = "session-service")
+@Path("/users/{userId}/persona")
+public interface SessionServiceClient {
+
+    @RegisterForReflection
+    record CurrentPersona(long version, ObjectNode persona) {
+    }
+
+    @GET
+    CurrentPersona current(@PathParam("userId") String userId);
+}
