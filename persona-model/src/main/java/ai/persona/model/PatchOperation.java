@@ -1,5 +1,6 @@
 package ai.persona.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,10 +35,12 @@ public record PatchOperation(String op, String path, JsonNode value, String reas
         return new PatchOperation("test", path, value, null);
     }
 
+    @JsonIgnore
     public boolean isGuard() {
         return "test".equals(op);
     }
 
+    @JsonIgnore
     public boolean isRemoval() {
         return "remove".equals(op);
     }

@@ -3,6 +3,7 @@ package ai.persona.model;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -24,6 +25,7 @@ public record PersonaPatch(String patchId, String userId, long baseVersion, List
         operations = operations == null ? List.of() : List.copyOf(operations);
     }
 
+    @JsonIgnore
     public ArrayNode toJsonPatch() {
         return toJsonPatch(operations);
     }
@@ -34,6 +36,7 @@ public record PersonaPatch(String patchId, String userId, long baseVersion, List
         return patch;
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return operations.stream().allMatch(PatchOperation::isGuard);
     }

@@ -48,6 +48,9 @@ class EventJsonTest {
 
         assertThat(back).isEqualTo(event);
         assertThat(back.patch().operations().get(1).value()).isNull();
+        // only the record's components travel: no derived properties such as isGuard() or isEmpty()
+        String json = mapper.writeValueAsString(event);
+        assertThat(json).doesNotContain("\"guard\"", "\"removal\"", "\"empty\"", "jsonPatch");
     }
 
     @Test
