@@ -71,18 +71,6 @@ class DeployManifestsTest {
         assertThat(CHECKER.topics(DeployTree.SERVICES)).isEmpty();
     }
 
-    /**
-     * session-service's outbox relay is not exclusive: two instances could publish one user's PersonaChanged events out
-     * of order. Until it is, one instance, and Recreate so that a rollout never runs two (deploy/k8s/README.md).
-     */
-    @Test
-    void sessionServiceRunsOneOutboxRelayAtATime() {
-        Deployment session = (Deployment) MANIFESTS.stream().filter(m -> m.is("Deployment", "session-service"))
-                .findFirst().orElseThrow().resource();
-        assertThat(session.getSpec().getReplicas()).isIn(null, 1);
-        assertThat(session.getSpec().getStrategy().getType()).isEqualTo("Recreate");
-    }
-
     @Test
     void noSecretValueIsCommitted() {
         assertThat(CHECKER.secrets()).isEmpty();
