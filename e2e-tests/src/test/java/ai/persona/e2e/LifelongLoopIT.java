@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ai.persona.events.EventContract;
 import ai.persona.events.PersonaPatchProposed;
+import ai.persona.infra.stack.LocalStack;
 import ai.persona.model.PersonaJson;
 
 /**
@@ -41,7 +42,7 @@ class LifelongLoopIT {
     }
 
     private static Gateway newUser(String userId) {
-        return new Gateway(stack.gateway.baseUrl(), stack.keys.tokenFor(userId));
+        return new Gateway(stack.services.gatewayUrl(), stack.services.tokenFor(userId));
     }
 
     @Test
@@ -86,13 +87,13 @@ class LifelongLoopIT {
         user.converse("第一次 " + userId);
         user.converse("第二次");
 
-        stack.updater.kill();
-        stack.startUpdater();
+        stack.services.killUpdater();
+        stack.services.startUpdater();
         user.converse("第三次");
 
         await().atMost(LEARN).until(() -> user.personaVersion() == 1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> patches = Topics.recordsOf(stack.servers.kafkaBootstrapServers(),
+            List<ConsumerRecord<String, String>> patches = Topics.recordsOf(stack.services.servers().kafkaBootstrapServers(),
                     EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
             assertThat(patches).isNotEmpty();
             assertThat(patches.stream().map(r -> read(r.value()).patch().patchId()).distinct()).hasSize(1);
@@ -113,11 +114,11 @@ class LifelongLoopIT {
         user.deleteMe();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (String db : List.of("session_service", "persona_updater", "chat_gateway")) {
-                assertThat(Database.rowsMentioning(stack.databases.get(db), userId)).as(db).isEmpty();
+            for (String service : List.of(LocalStack.SESSION_SERVICE, LocalStack.UPDATER, LocalStack.GATEWAY)) {
+                assertThat(Database.rowsMentioning(stack.services.database(service), userId)).as(service).isEmpty();
             }
         });
-        List<ConsumerRecord<String, String>> changes = Topics.recordsOf(stack.servers.kafkaBootstrapServers(),
+        List<ConsumerRecord<String, String>> changes = Topics.recordsOf(stack.services.servers().kafkaBootstrapServers(),
                 EventContract.PERSONA_CHANGED.topic(), userId);
         assertThat(changes).isNotEmpty();
         assertThat(changes.get(changes.size() - 1).value()).isNull();
