@@ -1,0 +1,123 @@
+package ai.persona.eval.llm;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ai.persona.model.PersonaJson;
+
+/**
+ * The strict formats the roles answer in, and how an answer is read: one JSON object (a code fence around it is
+ * tolerated, as models add one), with every field present and in range. Anything else is unparsable: the caller asks
+ * again, and after its retries counts the verdict as missing. Nothing here guesses a score from prose.
+ */
+public final class Verdicts {
+
+    private Verdicts() {
+    }
+
+    /** What the simulated user decided after a reply. */
+    public record UserTurn(boolean satisfied, String message) {
+    }
+
+    public record Scores(int helpfulness, int personalization) {
+    }
+
+    public record Similarity(int consistency, int detail) {
+
+        public double mean() {
+            return (consistency + detail) / 2.0;
+        }
+    }
+
+    public enum Winner {
+        A,
+        B,
+        TIE
+    }
+
+    /** Asks, reads, and asks again while the answer is unparsable; empty when it stayed unparsable. */
+    public static <T> Optional<Verdict<T>> ask(RoleModel model, String system, String user,
+            Function<String, Optional<T>> reader, int retries) {
+        Usage spent = Usage.NONE;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            Answer answer = model.ask(system, user);
+            spent = spent.plus(answer.usage());
+            Optional<T> read = reader.apply(answer.text());
+            if (read.isPresent()) {
+                return Optional.of(new Verdict<>(read.get(), attempt + 1, spent));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A parsed verdict, how many asks it took and what they cost. */
+    public record Verdict<T>(T value, int attempts, Usage usage) {
+    }
+
+    public static Optional<UserTurn> userTurn(String text) {
+        return object(text).flatMap(json -> {
+            JsonNode satisfied = json.get("satisfied");
+            if (satisfied == null || !satisfied.isBoolean()) {
+                return Optional.empty();
+            }
+            if (satisfied.booleanValue()) {
+                return Optional.of(new UserTurn(true, null));
+            }
+            JsonNode message = json.get("message");
+            return message != null && message.isTextual() && !message.asText().isBlank()
+                    ? Optional.of(new UserTurn(false, message.asText().trim()))
+                    : Optional.empty();
+        });
+    }
+
+    public static Optional<Scores> scores(String text) {
+        return object(text).flatMap(json -> score(json, "helpfulness")
+                .flatMap(h -> score(json, "personalization").map(p -> new Scores(h, p))));
+    }
+
+    public static Optional<Similarity> similarity(String text) {
+        return object(text).flatMap(json -> score(json, "consistency")
+                .flatMap(c -> score(json, "detail").map(d -> new Similarity(c, d))));
+    }
+
+    public static Optional<Winner> winner(String text) {
+        return object(text).flatMap(json -> {
+            JsonNode winner = json.get("winner");
+            if (winner == null || !winner.isTextual()) {
+                return Optional.empty();
+            }
+            return switch (winner.asText().trim().toUpperCase()) {
+                case "A" -> Optional.of(Winner.A);
+                case "B" -> Optional.of(Winner.B);
+                case "TIE" -> Optional.of(Winner.TIE);
+                default -> Optional.empty();
+            };
+        });
+    }
+
+    private static Optional<Integer> score(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 10) {
+            return Optional.empty();
+        }
+        return Optional.of(value.asInt());
+    }
+
+    static Optional<JsonNode> object(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String body = text.strip();
+        if (body.startsWith("```")) {
+            body = body.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
+        }
+        try {
+            JsonNode json = PersonaJson.mapper().readTree(body);
+            return json != null && json.isObject() ? Optional.of(json) : Optional.empty();
+        } catch (Exception notJson) {
+            return Optional.empty();
+        }
+    }
+}

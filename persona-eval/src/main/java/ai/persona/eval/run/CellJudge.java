@@ -1,0 +1,83 @@
+package ai.persona.eval.run;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import ai.persona.bench.BenchPersona;
+import ai.persona.bench.Scene;
+import ai.persona.eval.config.Setting;
+import ai.persona.eval.llm.Roles;
+import ai.persona.eval.llm.Usage;
+import ai.persona.eval.llm.Verdicts.Scores;
+import ai.persona.eval.llm.Verdicts.Similarity;
+import ai.persona.eval.llm.Verdicts.Verdict;
+import ai.persona.eval.stack.Deployment;
+import ai.persona.eval.stack.Deployment.PersonaState;
+
+/**
+ * What happens after a scene's session ended: the judge scores the session's first reply, and for a learner whose
+ * batch this session completed, the tool waits for the new persona version (learned from this very session) and has it
+ * compared with the golden persona, before the next session starts, as in the paper's protocol.
+ */
+public final class CellJudge {
+
+    private static final Duration POLL = Duration.ofMillis(300);
+
+    private final Deployment deployment;
+    private final Roles roles;
+    private final Duration updateTimeout;
+
+    public CellJudge(Deployment deployment, Roles roles, Duration updateTimeout) {
+        this.deployment = deployment;
+        this.roles = roles;
+        this.updateTimeout = updateTimeout;
+    }
+
+    public CellResult finish(Conversation conversation, BenchPersona persona, Scene scene, Setting setting,
+            String token) {
+        Map<String, Usage> usage = new HashMap<>();
+        Optional<Verdict<Scores>> scores = roles.judgeFirstReply(persona.golden(), scene, conversation.query(),
+                conversation.firstReply());
+        scores.ifPresent(verdict -> usage.merge("judge", verdict.usage(), Usage::plus));
+        Long version = null;
+        boolean updated = false;
+        boolean timedOut = false;
+        Optional<Verdict<Similarity>> similarity = Optional.empty();
+        boolean similarityAsked = false;
+        if (setting.learns()) {
+            boolean batchDue = conversation.key().sceneNumber() % setting.k() == 0;
+            updated = batchDue && awaitLearnedFrom(conversation.sessionId(), token);
+            timedOut = batchDue && !updated;
+            PersonaState state = deployment.persona(token);
+            version = state.version();
+            if (updated) {
+                similarityAsked = true;
+                similarity = roles.judgeSimilarity(persona.golden(), state.persona());
+                similarity.ifPresent(verdict -> usage.merge("judge", verdict.usage(), Usage::plus));
+            }
+        }
+        return new CellResult(conversation, Roles.sceneLabel(scene),
+                scores.map(v -> v.value().helpfulness()).orElse(null),
+                scores.map(v -> v.value().personalization()).orElse(null), scores.isEmpty(), version, updated,
+                timedOut, similarity.map(v -> v.value().consistency()).orElse(null),
+                similarity.map(v -> v.value().detail()).orElse(null), similarityAsked && similarity.isEmpty(), usage);
+    }
+
+    private boolean awaitLearnedFrom(String sessionId, String token) {
+        long deadline = System.nanoTime() + updateTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (deployment.learnedFromSessions(token).contains(sessionId)) {
+                return true;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,119 @@
+package ai.persona.eval.run;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import ai.persona.bench.BenchPersona;
+import ai.persona.bench.Scene;
+import ai.persona.eval.config.EvalPlan;
+import ai.persona.eval.config.Setting;
+import ai.persona.eval.llm.Prompts;
+import ai.persona.eval.llm.Usage;
+import ai.persona.model.TokenCounter;
+
+/**
+ * The dry run's figures: LLM calls per role at least (every user satisfied by the first reply) and at most (the cap
+ * every time), and tokens for a typical run of {@value #TYPICAL_UTTERANCES} user messages per scene (the paper's
+ * figures are near 2). Input tokens come from the real prompts of each scene counted with the o200k tokenizer; the
+ * sizes of the models' own answers are assumptions, printed with the figures.
+ */
+public final class CostEstimate {
+
+    static final int TYPICAL_UTTERANCES = 2;
+    static final int REPLY_TOKENS = 300;
+    static final int SIMULATOR_OUT = 60;
+    static final int TOOL_OUT = 150;
+    static final int JUDGE_OUT = 20;
+
+    private final EvalPlan plan;
+
+    public CostEstimate(EvalPlan plan) {
+        this.plan = plan;
+    }
+
+    public void print(PrintStream out) {
+        Map<String, Usage> typical = new TreeMap<>();
+        long minCalls = 0;
+        long maxCalls = 0;
+        for (BenchPersona persona : plan.personas()) {
+            int scenes = plan.scenesOf(persona).size();
+            String golden = persona.golden().toPrettyString();
+            for (Setting setting : plan.settings()) {
+                for (Scene scene : plan.scenesOf(persona)) {
+                    boolean tools = !scene.availableApis().isEmpty();
+                    minCalls += 3; // one assistant reply, one simulator verdict, one judge score
+                    maxCalls += plan.maxTurns() * (2L + (tools ? 2L * plan.maxToolRounds() : 0)) + 1;
+                    addScene(typical, persona, scene, setting, golden, tools);
+                }
+                if (setting.learns()) {
+                    long similarity = scenes / setting.k() + 1;
+                    minCalls += similarity + (golden(plan) ? scenes : 0);
+                    maxCalls += similarity + (golden(plan) ? scenes : 0);
+                    int input = count("judge-similarity-system", Map.of())
+                            + 2 * TokenCounter.count(golden);
+                    typical.merge("judge", new Usage(similarity, similarity * input, similarity * JUDGE_OUT),
+                            Usage::plus);
+                }
+            }
+        }
+        int personas = Math.max(1, plan.personas().size());
+        out.printf(Locale.ROOT, "Plan: %d personas x %d settings %s, up to %d scenes each: %d cells; "
+                + "at most %d user messages per scene.%n", plan.personas().size(), plan.settings().size(),
+                plan.settings().stream().map(Setting::id).toList(), plan.scenesPerPersona(), plan.cellCount(),
+                plan.maxTurns());
+        out.printf(Locale.ROOT, "LLM calls: at least %d, at most %d (%.0f to %.0f per persona).%n", minCalls, maxCalls,
+                minCalls / (double) personas, maxCalls / (double) personas);
+        out.printf(Locale.ROOT, "Typical run (%d user messages per scene; answers assumed %d tokens for the assistant, "
+                + "%d simulator, %d tool, %d judge):%n", TYPICAL_UTTERANCES, REPLY_TOKENS, SIMULATOR_OUT, TOOL_OUT,
+                JUDGE_OUT);
+        out.println("| role | calls | input tokens | output tokens | per persona (in/out) |");
+        out.println("|---|---|---|---|---|");
+        typical.forEach((role, usage) -> out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d / %d |%n", role,
+                usage.calls(), usage.inputTokens(), usage.outputTokens(), usage.inputTokens() / personas,
+                usage.outputTokens() / personas));
+    }
+
+    private void addScene(Map<String, Usage> typical, BenchPersona persona, Scene scene, Setting setting,
+            String golden, boolean tools) {
+        int query = TokenCounter.count(SceneRunner.opening(scene));
+        int turn = query + REPLY_TOKENS;
+        int personaContext = setting.kind() == Setting.Kind.NO_PERSONA ? 0 : TokenCounter.count(golden);
+        long assistantIn = 0;
+        long simulatorIn = 0;
+        int simulatorSystem = count("simulator-system", Map.of("persona", golden, "scene", scene.name(),
+                "description", orEmpty(scene.description()), "context", orEmpty(scene.context()),
+                "expected", orEmpty(scene.expectedResponse())));
+        for (int u = 1; u <= TYPICAL_UTTERANCES; u++) {
+            assistantIn += personaContext + (long) u * turn;
+            simulatorIn += simulatorSystem + (long) u * turn;
+        }
+        int assistantCalls = TYPICAL_UTTERANCES + (tools ? 1 : 0);
+        typical.merge("assistant", new Usage(assistantCalls, assistantIn, (long) assistantCalls * REPLY_TOKENS),
+                Usage::plus);
+        typical.merge("simulator", new Usage(TYPICAL_UTTERANCES, simulatorIn,
+                (long) TYPICAL_UTTERANCES * SIMULATOR_OUT), Usage::plus);
+        if (tools) {
+            typical.merge("tool-executor", new Usage(1, 200 + TokenCounter.count(orEmpty(scene.context())), TOOL_OUT),
+                    Usage::plus);
+        }
+        int judgeIn = count("judge-first-reply-system", Map.of()) + TokenCounter.count(golden) + query + REPLY_TOKENS
+                + TokenCounter.count(orEmpty(scene.expectedResponse()) + orEmpty(scene.context()));
+        long judgeCalls = 1 + (setting.learns() && golden(plan) ? 1 : 0);
+        typical.merge("judge", new Usage(judgeCalls, judgeCalls * judgeIn + (judgeCalls - 1) * REPLY_TOKENS,
+                judgeCalls * JUDGE_OUT), Usage::plus);
+    }
+
+    private static boolean golden(EvalPlan plan) {
+        return plan.settings().stream().anyMatch(s -> s.kind() == Setting.Kind.GOLDEN);
+    }
+
+    private static int count(String prompt, Map<String, String> values) {
+        return TokenCounter.count(Prompts.render(prompt, values));
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

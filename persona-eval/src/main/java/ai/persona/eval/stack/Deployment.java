@@ -1,0 +1,122 @@
+package ai.persona.eval.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.persona.eval.config.Setting;
+import ai.persona.model.PersonaJson;
+
+/**
+ * The deployment under evaluation, through its public APIs only: the gateway's native API as each user (their token)
+ * and the updater's per-user learning settings. Nothing here reads a database or a topic.
+ */
+public final class Deployment {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String gatewayUrl;
+    private final String updaterUrl;
+
+    public Deployment(String gatewayUrl, String updaterUrl) {
+        this.gatewayUrl = trimSlash(gatewayUrl);
+        this.updaterUrl = trimSlash(updaterUrl);
+    }
+
+    public String openAiBaseUrl() {
+        return gatewayUrl + "/v1";
+    }
+
+    /** Makes the user one of the setting's cohort: what the gateway adds to prompts, and whether the updater learns. */
+    public void configure(String userId, String token, Setting setting, JsonNode golden) {
+        ObjectNode gateway = PersonaJson.mapper().createObjectNode()
+                .put("personalization", setting.kind() == Setting.Kind.GOLDEN || setting.learns())
+                .put("retrieval", setting.kind() == Setting.Kind.RAG ? "similar-session" : "none");
+        send(user(token, "/api/settings").PUT(body(gateway)), 200);
+        ObjectNode learning = PersonaJson.mapper().createObjectNode().put("learningEnabled", setting.learns());
+        if (setting.learns()) {
+            learning.put("batchSize", setting.k());
+        }
+        send(json(URI.create(updaterUrl + "/users/" + userId + "/settings")).PUT(body(learning)), 200);
+        if (setting.kind() == Setting.Kind.GOLDEN) {
+            send(user(token, "/api/persona").PUT(body(golden)), 200);
+        }
+    }
+
+    public String openSession(String token) {
+        return send(user(token, "/api/sessions").POST(HttpRequest.BodyPublishers.noBody()), 201).get("id").asText();
+    }
+
+    public void endSession(String token, String sessionId) {
+        send(user(token, "/api/sessions/" + sessionId + "/end").POST(HttpRequest.BodyPublishers.noBody()), 200);
+    }
+
+    public PersonaState persona(String token) {
+        JsonNode body = send(user(token, "/api/persona").GET(), 200);
+        return new PersonaState(body.path("version").asLong(), body.path("persona"));
+    }
+
+    /** The sessions that updates of the user's persona were learned from, newest versions first. */
+    public Set<String> learnedFromSessions(String token) {
+        JsonNode page = send(user(token, "/api/persona/history?size=100").GET(), 200);
+        Set<String> sessions = new HashSet<>();
+        page.path("items").forEach(version -> version.path("sourceSessionIds")
+                .forEach(id -> sessions.add(id.asText())));
+        return sessions;
+    }
+
+    /** The model the gateway offers, for the OpenAI-compatible API's model field. */
+    public String assistantModel(String token) {
+        JsonNode models = send(user(token, "/v1/models").GET(), 200);
+        return models.path("data").path(0).path("id").asText("default");
+    }
+
+    public record PersonaState(long version, JsonNode persona) {
+    }
+
+    private HttpRequest.Builder user(String token, String path) {
+        return json(URI.create(gatewayUrl + path)).header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpRequest.Builder json(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+    }
+
+    private static HttpRequest.BodyPublisher body(JsonNode json) {
+        return HttpRequest.BodyPublishers.ofString(json.toString());
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expected) {
+        HttpRequest built = request.build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new DeploymentException(built.method() + " " + built.uri().getPath() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? PersonaJson.mapper().createObjectNode()
+                    : PersonaJson.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new DeploymentException(built.method() + " " + built.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentException("interrupted", e);
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
