@@ -100,6 +100,8 @@ public final class EvalCommand implements Callable<Integer> {
     RoleOptions roles = new RoleOptions();
 
     public static void main(String[] args) {
+        // before anything logs: langchain4j logs through slf4j to the JBoss LogManager, which must own JUL
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         System.exit(new CommandLine(new EvalCommand()).execute(args));
     }
 

@@ -25,6 +25,12 @@ public record EvalPlan(String runId, List<BenchPersona> personas, int scenesPerP
         return all.subList(0, Math.min(scenesPerPersona, all.size()));
     }
 
+    public String scenesDescription() {
+        int scenes = personas.stream().mapToInt(p -> scenesOf(p).size()).sum();
+        return scenes + " scenes" + (scenesPerPersona == Integer.MAX_VALUE ? " (all)" : " (first " + scenesPerPersona
+                + " per persona)");
+    }
+
     public int cellCount() {
         return personas.stream().mapToInt(p -> scenesOf(p).size()).sum() * settings.size();
     }

@@ -1,7 +1,6 @@
 package ai.persona.eval.llm;
 
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,7 +27,7 @@ public final class Roles {
         this.retries = retries;
     }
 
-    public Optional<Verdict<UserTurn>> nextUserTurn(JsonNode golden, Scene scene, String transcript) {
+    public Verdict<UserTurn> nextUserTurn(JsonNode golden, Scene scene, String transcript) {
         String system = Prompts.render("simulator-system", Map.of("persona", golden.toPrettyString(),
                 "scene", sceneLine(scene), "description", orNone(scene.description()),
                 "context", orNone(scene.context()), "expected", orNone(scene.expectedResponse())));
@@ -47,7 +46,7 @@ public final class Roles {
                 "call_arguments", arguments == null ? "{}" : arguments)));
     }
 
-    public Optional<Verdict<Scores>> judgeFirstReply(JsonNode golden, Scene scene, String query, String reply) {
+    public Verdict<Scores> judgeFirstReply(JsonNode golden, Scene scene, String query, String reply) {
         String user = Prompts.render("judge-first-reply-user", Map.of("persona", golden.toPrettyString(),
                 "scene", sceneLine(scene), "context", orNone(scene.context()),
                 "expected", orNone(scene.expectedResponse()), "query", query, "reply", reply));
@@ -55,14 +54,14 @@ public final class Roles {
                 retries);
     }
 
-    public Optional<Verdict<Similarity>> judgeSimilarity(JsonNode golden, JsonNode learned) {
+    public Verdict<Similarity> judgeSimilarity(JsonNode golden, JsonNode learned) {
         String user = Prompts.render("judge-similarity-user", Map.of("golden", golden.toPrettyString(),
                 "learned", learned.toPrettyString()));
         return Verdicts.ask(judge, Prompts.render("judge-similarity-system", Map.of()), user, Verdicts::similarity,
                 retries);
     }
 
-    public Optional<Verdict<Winner>> judgePair(JsonNode golden, Scene scene, String query, String replyA,
+    public Verdict<Winner> judgePair(JsonNode golden, Scene scene, String query, String replyA,
             String replyB) {
         String user = Prompts.render("judge-pairwise-user", Map.of("persona", golden.toPrettyString(),
                 "scene", sceneLine(scene), "query", query, "reply_a", replyA, "reply_b", replyB));

@@ -37,8 +37,8 @@ public final class Verdicts {
         TIE
     }
 
-    /** Asks, reads, and asks again while the answer is unparsable; empty when it stayed unparsable. */
-    public static <T> Optional<Verdict<T>> ask(RoleModel model, String system, String user,
+    /** Asks, reads, and asks again while the answer is unparsable; an empty value when it stayed unparsable. */
+    public static <T> Verdict<T> ask(RoleModel model, String system, String user,
             Function<String, Optional<T>> reader, int retries) {
         Usage spent = Usage.NONE;
         for (int attempt = 0; attempt <= retries; attempt++) {
@@ -46,14 +46,14 @@ public final class Verdicts {
             spent = spent.plus(answer.usage());
             Optional<T> read = reader.apply(answer.text());
             if (read.isPresent()) {
-                return Optional.of(new Verdict<>(read.get(), attempt + 1, spent));
+                return new Verdict<>(read, attempt + 1, spent);
             }
         }
-        return Optional.empty();
+        return new Verdict<>(Optional.empty(), retries + 1, spent);
     }
 
-    /** A parsed verdict, how many asks it took and what they cost. */
-    public record Verdict<T>(T value, int attempts, Usage usage) {
+    /** A verdict (empty when it stayed unparsable: missing), how many asks it took and what they all cost. */
+    public record Verdict<T>(Optional<T> value, int attempts, Usage usage) {
     }
 
     public static Optional<UserTurn> userTurn(String text) {

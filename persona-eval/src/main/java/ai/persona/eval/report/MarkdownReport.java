@@ -16,9 +16,9 @@ public final class MarkdownReport {
 
     public static String render(EvalPlan plan, Summary summary, String assistant, Map<String, String> roles) {
         StringBuilder md = new StringBuilder("# PersonaBench evaluation\n\n");
-        md.append(String.format(Locale.ROOT, "Run `%s`: %d personas, up to %d scenes each, %d of %d cells finished; "
+        md.append(String.format(Locale.ROOT, "Run `%s`: %d personas, %s, %d of %d cells finished; "
                 + "at most %d user messages per scene.%n%n", plan.runId(), plan.personas().size(),
-                plan.scenesPerPersona(), summary.cells(), summary.plannedCells(), plan.maxTurns()));
+                plan.scenesDescription(), summary.cells(), summary.plannedCells(), plan.maxTurns()));
         md.append("Assistant: ").append(assistant).append(" (through the gateway). ");
         roles.forEach((role, model) -> md.append(role).append(": ").append(model).append(". "));
         md.append("\n\n## Table 1\n\n");

@@ -38,14 +38,14 @@ public final class CellJudge {
     public CellResult finish(Conversation conversation, BenchPersona persona, Scene scene, Setting setting,
             String token) {
         Map<String, Usage> usage = new HashMap<>();
-        Optional<Verdict<Scores>> scores = roles.judgeFirstReply(persona.golden(), scene, conversation.query(),
+        Verdict<Scores> scores = roles.judgeFirstReply(persona.golden(), scene, conversation.query(),
                 conversation.firstReply());
-        scores.ifPresent(verdict -> usage.merge("judge", verdict.usage(), Usage::plus));
+        usage.merge("judge", scores.usage(), Usage::plus);
         Long version = null;
         boolean updated = false;
         boolean timedOut = false;
-        Optional<Verdict<Similarity>> similarity = Optional.empty();
-        boolean similarityAsked = false;
+        Optional<Similarity> similarity = Optional.empty();
+        boolean similarityMissing = false;
         if (setting.learns()) {
             boolean batchDue = conversation.key().sceneNumber() % setting.k() == 0;
             updated = batchDue && awaitLearnedFrom(conversation.sessionId(), token);
@@ -53,16 +53,17 @@ public final class CellJudge {
             PersonaState state = deployment.persona(token);
             version = state.version();
             if (updated) {
-                similarityAsked = true;
-                similarity = roles.judgeSimilarity(persona.golden(), state.persona());
-                similarity.ifPresent(verdict -> usage.merge("judge", verdict.usage(), Usage::plus));
+                Verdict<Similarity> judged = roles.judgeSimilarity(persona.golden(), state.persona());
+                usage.merge("judge", judged.usage(), Usage::plus);
+                similarity = judged.value();
+                similarityMissing = similarity.isEmpty();
             }
         }
         return new CellResult(conversation, Roles.sceneLabel(scene),
-                scores.map(v -> v.value().helpfulness()).orElse(null),
-                scores.map(v -> v.value().personalization()).orElse(null), scores.isEmpty(), version, updated,
-                timedOut, similarity.map(v -> v.value().consistency()).orElse(null),
-                similarity.map(v -> v.value().detail()).orElse(null), similarityAsked && similarity.isEmpty(), usage);
+                scores.value().map(Scores::helpfulness).orElse(null),
+                scores.value().map(Scores::personalization).orElse(null), scores.value().isEmpty(), version, updated,
+                timedOut, similarity.map(Similarity::consistency).orElse(null),
+                similarity.map(Similarity::detail).orElse(null), similarityMissing, usage);
     }
 
     private boolean awaitLearnedFrom(String sessionId, String token) {

@@ -59,9 +59,9 @@ public final class CostEstimate {
             }
         }
         int personas = Math.max(1, plan.personas().size());
-        out.printf(Locale.ROOT, "Plan: %d personas x %d settings %s, up to %d scenes each: %d cells; "
+        out.printf(Locale.ROOT, "Plan: %d personas x %d settings %s, %s: %d cells; "
                 + "at most %d user messages per scene.%n", plan.personas().size(), plan.settings().size(),
-                plan.settings().stream().map(Setting::id).toList(), plan.scenesPerPersona(), plan.cellCount(),
+                plan.settings().stream().map(Setting::id).toList(), plan.scenesDescription(), plan.cellCount(),
                 plan.maxTurns());
         out.printf(Locale.ROOT, "LLM calls: at least %d, at most %d (%.0f to %.0f per persona).%n", minCalls, maxCalls,
                 minCalls / (double) personas, maxCalls / (double) personas);

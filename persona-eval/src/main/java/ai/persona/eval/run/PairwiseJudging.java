@@ -1,7 +1,6 @@
 package ai.persona.eval.run;
 
 import java.util.List;
-import java.util.Optional;
 
 import ai.persona.bench.BenchPersona;
 import ai.persona.bench.Scene;
@@ -52,14 +51,14 @@ public final class PairwiseJudging {
         boolean learningFirst = (index + number) % 2 == 0;
         String a = learningFirst ? learned.conversation().firstReply() : golden.conversation().firstReply();
         String b = learningFirst ? golden.conversation().firstReply() : learned.conversation().firstReply();
-        Optional<Verdict<Winner>> verdict = roles.judgePair(persona.golden(), scene, learned.conversation().query(),
+        Verdict<Winner> verdict = roles.judgePair(persona.golden(), scene, learned.conversation().query(),
                 a, b);
-        String winner = verdict.map(v -> switch (v.value()) {
+        String winner = verdict.value().map(v -> switch (v) {
             case TIE -> "tie";
             case A -> learningFirst ? "learning" : "golden";
             case B -> learningFirst ? "golden" : "learning";
         }).orElse(null);
         store.save(new PairVerdict(index, persona.name(), learner.id(), number, winner, learningFirst,
-                verdict.map(Verdict::usage).orElse(Usage.NONE)));
+                verdict.usage()));
     }
 }

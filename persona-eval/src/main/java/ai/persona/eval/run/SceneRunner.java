@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -90,20 +89,20 @@ public final class SceneRunner {
             messages.add(AiMessage.from(reply));
             transcript.add(Turn.assistant(reply));
             firstReply = firstReply == null ? reply : firstReply;
-            Optional<Verdict<UserTurn>> verdict = roles.nextUserTurn(persona.golden(), scene, render(transcript));
-            if (verdict.isEmpty()) {
+            Verdict<UserTurn> verdict = roles.nextUserTurn(persona.golden(), scene, render(transcript));
+            usage.merge("simulator", verdict.usage(), Usage::plus);
+            if (verdict.value().isEmpty()) {
                 utterances = null;
                 break;
             }
-            usage.merge("simulator", verdict.get().usage(), Usage::plus);
-            if (verdict.get().value().satisfied()) {
+            if (verdict.value().get().satisfied()) {
                 satisfied = true;
                 break;
             }
             if (utterances >= maxTurns) {
                 break;
             }
-            userText = verdict.get().value().message();
+            userText = verdict.value().get().message();
         }
         deployment.endSession(token, sessionId);
         return new Conversation(key, userId, sessionId, query, firstReply, utterances, satisfied, toolCalls,

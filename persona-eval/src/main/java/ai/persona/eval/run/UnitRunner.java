@@ -67,11 +67,11 @@ public final class UnitRunner {
         }
         if (setting.learns() && store.finalPersona(personaIndex, setting.id()) == null) {
             PersonaState state = deployment.persona(token);
-            Optional<Verdict<Similarity>> similarity = roles.judgeSimilarity(persona.golden(), state.persona());
+            Verdict<Similarity> judged = roles.judgeSimilarity(persona.golden(), state.persona());
+            Optional<Similarity> similarity = judged.value();
             store.save(new FinalPersona(personaIndex, persona.name(), setting.id(), state.version(), state.persona(),
-                    similarity.map(v -> v.value().consistency()).orElse(null),
-                    similarity.map(v -> v.value().detail()).orElse(null), similarity.isEmpty(),
-                    similarity.map(Verdict::usage).orElse(Usage.NONE)));
+                    similarity.map(Similarity::consistency).orElse(null),
+                    similarity.map(Similarity::detail).orElse(null), similarity.isEmpty(), judged.usage()));
         }
     }
 }

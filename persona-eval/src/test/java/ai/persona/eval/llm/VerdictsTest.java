@@ -1,0 +1,50 @@
+package ai.persona.eval.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import ai.persona.eval.llm.Verdicts.Scores;
+import ai.persona.eval.llm.Verdicts.UserTurn;
+import ai.persona.eval.llm.Verdicts.Winner;
+
+class VerdictsTest {
+
+    @Test
+    void scoresInTheStrictFormatAreRead() {
+        assertThat(Verdicts.scores("{\"helpfulness\": 7, \"personalization\": 9}")).contains(new Scores(7, 9));
+    }
+
+    @Test
+    void aCodeFenceAroundTheObjectIsTolerated() {
+        assertThat(Verdicts.scores("```json\n{\"helpfulness\": 0, \"personalization\": 10}\n```"))
+                .contains(new Scores(0, 10));
+    }
+
+    @Test
+    void proseOutOfRangeOrMissingFieldsAreUnparsableNeverGuessed() {
+        assertThat(Verdicts.scores("helpfulness: 7/10, personalization: high")).isEmpty();
+        assertThat(Verdicts.scores("{\"helpfulness\": 11, \"personalization\": 5}")).isEmpty();
+        assertThat(Verdicts.scores("{\"helpfulness\": 7.5, \"personalization\": 5}")).isEmpty();
+        assertThat(Verdicts.scores("{\"helpfulness\": \"7\", \"personalization\": 5}")).isEmpty();
+        assertThat(Verdicts.scores("{\"helpfulness\": 7}")).isEmpty();
+        assertThat(Verdicts.scores("I rate it {\"helpfulness\": 7, \"personalization\": 5}")).isEmpty();
+        assertThat(Verdicts.similarity("{\"consistency\": -1, \"detail\": 3}")).isEmpty();
+    }
+
+    @Test
+    void aUserWhoContinuesMustSaySomething() {
+        assertThat(Verdicts.userTurn("{\"satisfied\": true}")).contains(new UserTurn(true, null));
+        assertThat(Verdicts.userTurn("{\"satisfied\": false, \"message\": \"再详细一点\"}"))
+                .contains(new UserTurn(false, "再详细一点"));
+        assertThat(Verdicts.userTurn("{\"satisfied\": false}")).isEmpty();
+        assertThat(Verdicts.userTurn("{\"satisfied\": \"yes\"}")).isEmpty();
+    }
+
+    @Test
+    void pairwiseWinnerIsOneOfThreeWords() {
+        assertThat(Verdicts.winner("{\"winner\": \"a\"}")).contains(Winner.A);
+        assertThat(Verdicts.winner("{\"winner\": \"tie\"}")).contains(Winner.TIE);
+        assertThat(Verdicts.winner("{\"winner\": \"both\"}")).isEmpty();
+    }
+}
