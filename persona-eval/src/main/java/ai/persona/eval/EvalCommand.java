@@ -158,8 +158,8 @@ public final class EvalCommand implements Callable<Integer> {
         System.err.println("report: " + out.resolve("report.md").toAbsolutePath());
     }
 
-    private static RoleModel role(String name, RoleEndpoint endpoint, TokenTally tally, RateLimiter limiter) {
-        return new RoleModel(name, endpoint, Duration.ofMinutes(3), limiter, tally);
+    private RoleModel role(String name, RoleEndpoint endpoint, TokenTally tally, RateLimiter limiter) {
+        return new RoleModel(name, endpoint, llmTimeout, limiter, tally);
     }
 
     // a rerun into the same folder is the same run: same users, so their sessions and personas carry on
