@@ -115,6 +115,11 @@ class PersonaBenchEvalIT {
             assertThat(rows.get(learner).path("similarity").asDouble()).isEqualTo(5.0);
         }
         assertThat(rows.get("golden").path("similarity").isNull()).isTrue();
+        JsonNode byUpdate = summary().path("similarityByUpdate");
+        assertThat(byUpdate.path("learning-1").size()).as("an update after each of 4 sessions").isEqualTo(4);
+        assertThat(byUpdate.path("learning-1").path("4").asDouble()).isEqualTo(5.0);
+        assertThat(byUpdate.path("learning-3").size()).isEqualTo(1);
+        assertThat(byUpdate.path("learning-5").size()).isZero();
     }
 
     @Test

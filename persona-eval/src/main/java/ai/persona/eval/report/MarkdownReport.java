@@ -42,6 +42,12 @@ public final class MarkdownReport {
                     .append(" | ").append(row.cells())
                     .append(" | ").append(missing(row)).append(" |\n");
         }
+        md.append("\n## Persona similarity after each update\n\nMean of consistency and detail (0-10) of the learned "
+                + "persona against the golden one, after the n-th update (session n x k).\n\n| Setting | Update | "
+                + "Similarity |\n|---|---|---|\n");
+        summary.similarityByUpdate().forEach((setting, updates) -> updates.forEach((update, similarity) -> md
+                .append("| ").append(setting).append(" | ").append(update).append(" | ").append(num(similarity))
+                .append(" |\n")));
         md.append("\n## Win rate of Persona Learning against Golden Persona, by session group (Fig. 4)\n\n");
         md.append("| Setting | Group | Pairs | Wins | Ties | Losses | Missing | Win rate |\n|---|---|---|---|---|---|---|---|\n");
         summary.winRates().forEach((setting, groups) -> groups.forEach((group, rate) -> md.append("| ")

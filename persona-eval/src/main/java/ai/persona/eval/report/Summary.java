@@ -23,7 +23,8 @@ import ai.persona.eval.run.ResultStore;
  * per setting, Fig. 3's utterances by scene number, Fig. 4's win rate by session group, and what was missing.
  */
 public record Summary(List<Row> rows, Map<String, Map<Integer, Double>> utterancesByScene,
-        Map<String, Map<String, WinRate>> winRates, Map<String, Usage> usage, int cells, int plannedCells) {
+        Map<String, Map<Integer, Double>> similarityByUpdate, Map<String, Map<String, WinRate>> winRates,
+        Map<String, Usage> usage, int cells, int plannedCells) {
 
     public static final List<String> GROUPS = List.of("1-10", "11-20", "21+");
 
@@ -48,6 +49,7 @@ public record Summary(List<Row> rows, Map<String, Map<Integer, Double>> utteranc
         List<CellResult> cells = store.cells();
         List<Row> rows = new ArrayList<>();
         Map<String, Map<Integer, Double>> byScene = new LinkedHashMap<>();
+        Map<String, Map<Integer, Double>> byUpdate = new LinkedHashMap<>();
         Map<String, Usage> usage = new TreeMap<>();
         for (CellResult cell : cells) {
             cell.conversation().usage().forEach((role, spent) -> usage.merge(role, spent, Usage::plus));
@@ -80,8 +82,22 @@ public record Summary(List<Row> rows, Map<String, Map<Integer, Double>> utteranc
                             c -> c.conversation().utterances())));
             scenes.values().removeIf(Objects::isNull);
             byScene.put(setting.id(), scenes);
+            if (setting.learns()) {
+                byUpdate.put(setting.id(), similarityByUpdate(mine, setting.k()));
+            }
         }
-        return new Summary(rows, byScene, winRates(plan, store.pairs()), usage, cells.size(), plan.cellCount());
+        return new Summary(rows, byScene, byUpdate, winRates(plan, store.pairs()), usage, cells.size(),
+                plan.cellCount());
+    }
+
+    // the n-th update of a learner follows its session n * k; similarity is the mean of consistency and detail
+    private static Map<Integer, Double> similarityByUpdate(List<CellResult> cells, int k) {
+        Map<Integer, Double> updates = new TreeMap<>();
+        cells.stream().filter(c -> c.consistency() != null && c.detail() != null)
+                .map(c -> c.key().sceneNumber() / k).distinct().forEach(n -> updates.put(n, mean(cells,
+                        c -> c.consistency() != null && c.detail() != null && c.key().sceneNumber() / k == n,
+                        c -> (c.consistency() + c.detail()) / 2.0)));
+        return updates;
     }
 
     static String group(int sceneNumber) {
