@@ -19,6 +19,8 @@ public interface GatewayConfig {
 
     Llm llm();
 
+    RetrievalSettings retrieval();
+
     interface Persona {
         /** Tokens the rendered persona may take in the system prompt; the least important fields are dropped first. */
         @WithDefault("600")
@@ -73,6 +75,22 @@ public interface GatewayConfig {
 
         @WithDefault("100000")
         long cacheSize();
+    }
+
+    /** The "similar-session" retrieval a user can switch on (PUT /api/settings). */
+    interface RetrievalSettings {
+        /** Tokens the retrieved past session may take in the system prompt; later turns are left out first. */
+        @WithDefault("1500")
+        int tokenBudget();
+
+        /** The user's newest ended sessions compared with the new message (at most session-service's page size). */
+        @WithDefault("100")
+        int maxCandidates();
+
+        /** Text ahead of the retrieved session in the system message. */
+        @WithDefault("A past conversation with this user that may be relevant to the new message follows. Use it as "
+                + "background; do not mention it unless it helps.")
+        String header();
     }
 
     interface Llm {

@@ -12,6 +12,7 @@ import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
 import dev.langchain4j.model.openai.internal.chat.Message;
 import ai.persona.events.ChatMessage;
+import ai.persona.events.MessageRole;
 import ai.persona.gateway.llm.Llm;
 import ai.persona.gateway.llm.LlmRequests;
 import ai.persona.gateway.llm.ModelCatalog;
@@ -52,7 +53,7 @@ public class ChatCompletions {
         Instant now = Instant.now();
         List<ChatMessage> stored = request.messages().stream().map(m -> OpenAiMessages.toStored(m, now)).toList();
         return tracker.track(userId, requestedSessionId, stored)
-                .chain(sessionId -> personalization.systemPrompt(userId)
+                .chain(sessionId -> personalization.systemPrompt(userId, sessionId, lastUserMessage(stored))
                         .map(prompt -> LlmRequests.request(model, prompt, conversation, request.tools(),
                                 request.toolChoice(), request.otherParameters()))
                         .chain(modelRequest -> request.stream()
@@ -99,6 +100,15 @@ public class ChatCompletions {
             return OpenAiError.of(e.status(), e.code().replace('-', '_'), e.getMessage());
         }
         return OpenAiError.of(500, "internal", "the reply could not be completed");
+    }
+
+    private static String lastUserMessage(List<ChatMessage> conversation) {
+        for (int i = conversation.size() - 1; i >= 0; i--) {
+            if (conversation.get(i).role() == MessageRole.USER) {
+                return conversation.get(i).content();
+            }
+        }
+        return null;
     }
 
     private static String modelOf(ChatCompletionResponse response, String requested) {

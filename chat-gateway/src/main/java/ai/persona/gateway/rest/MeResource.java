@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.service.GatewayException;
+import ai.persona.gateway.service.Retrieval;
 import ai.persona.gateway.service.UserData;
 import ai.persona.gateway.service.UserSettings;
 import io.quarkus.security.Authenticated;
@@ -34,7 +35,8 @@ public class MeResource {
         this.data = data;
     }
 
-    public record SettingsBody(Boolean personalization) {
+    /** A change of settings: a field left out keeps its value. */
+    public record SettingsBody(Boolean personalization, String retrieval) {
     }
 
     @GET
@@ -60,11 +62,20 @@ public class MeResource {
     @PUT
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my settings: {\"personalization\": false} is the \"No Persona\" mode")
+    @Operation(summary = "Change my settings: {\"personalization\": false} is the \"No Persona\" mode; "
+            + "{\"retrieval\": \"similar-session\"} adds my most similar past session to the prompt. A field left out "
+            + "keeps its value")
     public Uni<UserSettings> changeSettings(SettingsBody body) {
-        if (body == null || body.personalization() == null) {
-            throw GatewayException.badRequest("give {\"personalization\": true|false}");
+        if (body == null || body.personalization() == null && body.retrieval() == null) {
+            throw GatewayException.badRequest("give {\"personalization\": true|false} and/or "
+                    + "{\"retrieval\": \"none\"|\"similar-session\"}");
         }
-        return data.changeSettings(user.id(), new UserSettings(body.personalization()));
+        Retrieval retrieval = body.retrieval() == null ? null : Retrieval.of(body.retrieval())
+                .orElseThrow(() -> GatewayException.badRequest("retrieval is \"none\" or \"similar-session\", not \""
+                        + body.retrieval() + "\""));
+        return data.settings(user.id())
+                .chain(current -> data.changeSettings(user.id(), new UserSettings(
+                        body.personalization() == null ? current.personalization() : body.personalization(),
+                        retrieval == null ? current.retrieval() : retrieval)));
     }
 }

@@ -78,7 +78,7 @@ public class ChatService {
         ChatMessage message = ChatMessage.of(MessageRole.USER, content, Instant.now());
         return sessions.append(userId, sessionId, new AppendMessages(List.of(message)))
                 .chain(() -> sessions.get(userId, sessionId))
-                .chain(session -> personalization.systemPrompt(userId)
+                .chain(session -> personalization.systemPrompt(userId, sessionId, content)
                         .map(prompt -> LlmRequests.request(models.defaultModel(), prompt,
                                 session.messagesOrEmpty().stream().map(LlmRequests::toModel).toList(),
                                 null, null, Map.of())));

@@ -40,10 +40,11 @@ public class SettingsService {
     }
 
     public Uni<UserSettings> put(String userId, UserSettings settings) {
-        return db.preparedQuery("insert into user_settings (user_id, personalization, updated_at) values ($1, $2, $3) "
-                + "on conflict (user_id) do update set personalization = excluded.personalization, "
-                + "updated_at = excluded.updated_at")
-                .execute(Tuple.of(userId, settings.personalization(), OffsetDateTime.now(ZoneOffset.UTC)))
+        return db.preparedQuery("insert into user_settings (user_id, personalization, retrieval, updated_at) "
+                + "values ($1, $2, $3, $4) on conflict (user_id) do update set personalization = excluded.personalization, "
+                + "retrieval = excluded.retrieval, updated_at = excluded.updated_at")
+                .execute(Tuple.of(userId, settings.personalization(), settings.retrieval().id(),
+                        OffsetDateTime.now(ZoneOffset.UTC)))
                 .replaceWith(settings)
                 .invoke(saved -> cache.put(userId, CompletableFuture.completedFuture(saved)));
     }
@@ -57,7 +58,7 @@ public class SettingsService {
     }
 
     private Uni<UserSettings> read(String userId) {
-        return db.preparedQuery("select personalization from user_settings where user_id = $1")
+        return db.preparedQuery("select personalization, retrieval from user_settings where user_id = $1")
                 .execute(Tuple.of(userId))
                 .map(SettingsService::settings);
     }
@@ -66,6 +67,8 @@ public class SettingsService {
         if (rows.size() == 0) {
             return UserSettings.DEFAULTS;
         }
-        return new UserSettings(rows.iterator().next().getBoolean("personalization"));
+        Row row = rows.iterator().next();
+        return new UserSettings(row.getBoolean("personalization"),
+                Retrieval.of(row.getString("retrieval")).orElse(Retrieval.NONE));
     }
 }

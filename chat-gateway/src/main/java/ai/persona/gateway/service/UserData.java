@@ -1,5 +1,7 @@
 package ai.persona.gateway.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -18,11 +20,14 @@ public class UserData {
     private final SessionServiceClient sessions;
     private final SettingsService settings;
     private final PersonaCache personas;
+    private final SessionEmbeddings embeddings;
 
-    public UserData(@RestClient SessionServiceClient sessions, SettingsService settings, PersonaCache personas) {
+    public UserData(@RestClient SessionServiceClient sessions, SettingsService settings, PersonaCache personas,
+            SessionEmbeddings embeddings) {
         this.sessions = sessions;
         this.settings = settings;
         this.personas = personas;
+        this.embeddings = embeddings;
     }
 
     public Uni<UserSettings> settings(String userId) {
@@ -33,24 +38,30 @@ public class UserData {
         return settings.put(userId, changed);
     }
 
-    /** session-service's export with the gateway's settings added, so the user gets everything kept about them. */
+    /**
+     * session-service's export with what the gateway keeps added (settings, and which sessions have a stored embedding:
+     * the vectors themselves are derived from the sessions' text, exported above), so the user gets everything.
+     */
     public Uni<JsonNode> export(String userId) {
         return sessions.export(userId)
                 .chain(exported -> settings.get(userId)
-                        .map(userSettings -> withSettings(exported, userSettings)));
+                        .chain(userSettings -> embeddings.sessionIds(userId)
+                                .map(embedded -> withGatewayData(exported, userSettings, embedded))));
     }
 
     /** Settings first, then everything in session-service; a user session-service never knew is deleted all the same. */
     public Uni<Void> delete(String userId) {
         return settings.delete(userId)
+                .chain(() -> embeddings.delete(userId))
                 .chain(() -> sessions.deleteUser(userId))
                 .onFailure(failure -> failure instanceof GatewayException e && e.status() == 404).recoverWithNull()
                 .invoke(() -> personas.forget(userId));
     }
 
-    private static JsonNode withSettings(JsonNode exported, UserSettings userSettings) {
+    private static JsonNode withGatewayData(JsonNode exported, UserSettings userSettings, List<String> embedded) {
         ObjectNode document = exported.isObject() ? (ObjectNode) exported : PersonaJson.mapper().createObjectNode();
         document.set("gatewaySettings", PersonaJson.mapper().valueToTree(userSettings));
+        document.set("embeddedSessionIds", PersonaJson.mapper().valueToTree(embedded));
         return document;
     }
 }
