@@ -91,8 +91,8 @@ public final class QuarkusAppLaunch {
         long started = System.nanoTime();
         QuarkusAppProcess app = new QuarkusAppProcess(this, httpPort, launch(command));
         app.awaitReady();
-        LOG.infof("%s ready at %s in %d ms (log: %s)", name, app.baseUrl(),
-                (System.nanoTime() - started) / 1_000_000, logFile);
+        app.readyAfter(Duration.ofNanos(System.nanoTime() - started));
+        LOG.infof("%s ready at %s in %d ms (log: %s)", name, app.baseUrl(), app.readyAfter().toMillis(), logFile);
         return app;
     }
 

@@ -45,6 +45,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Thread killOnExit;
+    private volatile Duration readyAfter = Duration.ZERO;
 
     QuarkusAppProcess(QuarkusAppLaunch spec, int port, Process process) {
         this.spec = spec;
@@ -69,6 +70,20 @@ public final class QuarkusAppProcess implements AutoCloseable {
 
     public Path logFile() {
         return spec.logFile();
+    }
+
+    /** The operating system's process id (for its resident memory and CPU time in /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** From the launch to the first successful readiness check. */
+    public Duration readyAfter() {
+        return readyAfter;
+    }
+
+    void readyAfter(Duration duration) {
+        this.readyAfter = duration;
     }
 
     public boolean isAlive() {

@@ -1,0 +1,159 @@
+package ai.persona.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import ai.persona.benchmark.phase.BenchContext;
+import ai.persona.benchmark.phase.ContextPhase;
+import ai.persona.benchmark.phase.FootprintSampler;
+import ai.persona.benchmark.phase.OverheadPhase;
+import ai.persona.benchmark.phase.PipelinePhase;
+import ai.persona.benchmark.phase.UpkeepPhase;
+import ai.persona.benchmark.report.BenchmarkResult;
+import ai.persona.benchmark.report.MarkdownReport;
+import ai.persona.benchmark.report.Plots;
+import ai.persona.benchmark.sim.LlmSimulator;
+import ai.persona.benchmark.sim.SimulatorSettings;
+import ai.persona.infra.stack.LocalStack;
+import ai.persona.infra.stack.StackOptions;
+import ai.persona.model.PersonaJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code persona-bench}: P1-P5 against the packaged services and an LLM simulator, in one run. See the README. */
+@Command(name = "persona-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Starts PostgreSQL, Kafka, the three packaged services and an OpenAI-compatible LLM simulator, "
+                + "then measures the overhead per chat turn (P1), upkeep cost (P2), context size (P3), pipeline "
+                + "throughput (P4) and footprint (P5).")
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    static final int K = 3;
+
+    @Option(names = "--root", description = "project root, where the services are packaged (default: ${DEFAULT-VALUE})")
+    Path root = Path.of(System.getProperty("persona.root", "."));
+
+    @Option(names = "--out", description = "results folder (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("bench-results");
+
+    @Option(names = "--quick", description = "a tiny configuration: seconds, not minutes (for tests)")
+    boolean quick;
+
+    @Option(names = "--sim-latency", description = "simulated model latency (default: ${DEFAULT-VALUE})")
+    Duration latency = Duration.ofMillis(50);
+
+    @Option(names = "--sim-first-token", description = "simulated time to first token (default: the latency)")
+    Duration firstToken;
+
+    @Option(names = "--levels", split = ",", description = "concurrent sessions for P1 (default: ${DEFAULT-VALUE})")
+    List<Integer> levels = List.of(1, 50, 200);
+
+    @Option(names = "--turn-every", description = "each session's pace in P1 (default: ${DEFAULT-VALUE})")
+    Duration interval = Duration.ofSeconds(2);
+
+    @Option(names = "--measure", description = "measured time per P1 cell, after a warm-up of a quarter of it "
+            + "(default: ${DEFAULT-VALUE})")
+    Duration measure = Duration.ofSeconds(12);
+
+    @Option(names = "--upkeep-users", description = "P2 users (default: ${DEFAULT-VALUE})")
+    int upkeepUsers = 20;
+
+    @Option(names = "--upkeep-sessions", description = "P2 sessions per user (default: ${DEFAULT-VALUE})")
+    int upkeepSessions = 9;
+
+    @Option(names = "--context-points", split = ",", description = "P3 checkpoints (default: ${DEFAULT-VALUE})")
+    List<Integer> contextPoints = List.of(1, 10, 100, 1000);
+
+    @Option(names = "--pipeline-users", description = "P4 users, k sessions each (default: ${DEFAULT-VALUE})")
+    int pipelineUsers = 200;
+
+    @Option(names = "--pipeline-workers", description = "P4 concurrent users (default: ${DEFAULT-VALUE})")
+    int pipelineWorkers = 32;
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        System.exit(new CommandLine(new BenchmarkCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (quick) {
+            levels = List.of(1, 4);
+            interval = Duration.ofMillis(400);
+            measure = Duration.ofSeconds(3);
+            upkeepUsers = 3;
+            upkeepSessions = 3;
+            contextPoints = List.of(1, 6);
+            pipelineUsers = 6;
+            pipelineWorkers = 3;
+        }
+        long started = System.nanoTime();
+        SimulatorSettings simulated = new SimulatorSettings(latency, firstToken == null ? latency : firstToken, 200,
+                20);
+        Files.createDirectories(out);
+        try (LlmSimulator simulator = new LlmSimulator(simulated);
+                LocalStack stack = LocalStack.start(StackOptions.of(root, out.resolve("logs"), simulator.baseUrl())
+                        .withServiceConfig(quietServices()))) {
+            BenchContext bench = BenchContext.of(stack, simulator, "stub-model");
+            FootprintSampler footprint = new FootprintSampler(stack);
+            footprint.recordAtRest();
+            log("P1 overhead at " + levels + " sessions");
+            var overhead = new OverheadPhase(bench, interval, measure.dividedBy(4), measure, footprint).run(levels);
+            log("P2 upkeep: " + upkeepUsers + " users x " + upkeepSessions + " sessions");
+            var upkeep = new UpkeepPhase(bench).run(upkeepUsers, upkeepSessions, K);
+            log("P3 context at " + contextPoints + " past sessions");
+            var context = new ContextPhase(bench).run(contextPoints, K);
+            log("P4 pipeline: " + pipelineUsers + " users x " + K + " sessions");
+            var pipeline = new PipelinePhase(bench, footprint).run(pipelineUsers, K, pipelineWorkers);
+            BenchmarkResult result = new BenchmarkResult(machine(), settings(simulated), overhead, upkeep, context,
+                    pipeline, footprint.footprints(), (System.nanoTime() - started) / 1e9);
+            String markdown = MarkdownReport.render(result);
+            Files.writeString(out.resolve("benchmark.md"), markdown);
+            PersonaJson.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValue(out.resolve("benchmark.json").toFile(), result);
+            Plots.write(result, out);
+            System.out.println(markdown);
+        }
+        return 0;
+    }
+
+    // the services log every request at INFO under load; the benchmark measures them, not their logging
+    private static Map<String, Map<String, String>> quietServices() {
+        Map<String, String> quiet = Map.of("quarkus.log.level", "WARN");
+        return Map.of(LocalStack.GATEWAY, quiet, LocalStack.SESSION_SERVICE, quiet, LocalStack.UPDATER, quiet);
+    }
+
+    private Map<String, Object> settings(SimulatorSettings simulated) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("simulatedLatencyMs", simulated.latency().toMillis());
+        settings.put("simulatedFirstTokenMs", simulated.firstToken().toMillis());
+        settings.put("levels", levels);
+        settings.put("turnEveryMs", interval.toMillis());
+        settings.put("measuredSeconds", measure.toSeconds());
+        settings.put("k", K);
+        return settings;
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        try {
+            String total = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "");
+            machine.put("memoryGiB", Math.round(Long.parseLong(total) / 1024.0 / 1024.0));
+        } catch (Exception e) {
+            machine.put("memoryGiB", "unknown");
+        }
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return machine;
+    }
+
+    private static void log(String phase) {
+        System.err.println("[persona-bench] " + phase);
+    }
+}
