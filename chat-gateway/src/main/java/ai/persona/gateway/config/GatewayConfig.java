@@ -83,7 +83,10 @@ public interface GatewayConfig {
         @WithDefault("1500")
         int tokenBudget();
 
-        /** The user's newest ended sessions compared with the new message (at most session-service's page size). */
+        /**
+         * The user's newest ended sessions compared with the new message; each is embedded once, on the first turn
+         * that needs it (a few milliseconds each).
+         */
         @WithDefault("100")
         int maxCandidates();
 

@@ -1,5 +1,7 @@
 package ai.persona.gateway.messaging;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import ai.persona.events.PersonaChanged;
 import ai.persona.gateway.service.PersonaCache;
+import ai.persona.gateway.service.SessionEmbeddings;
 import ai.persona.model.PersonaJson;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -16,15 +19,18 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * Follows the compacted persona.changed.v1 topic into the persona cache: a newer version replaces the cached one, a
  * tombstone (null value) forgets the user. Every gateway instance reads the whole topic (its own consumer group), so
- * each one's cache is warm for every user after start-up.
+ * each one's cache is warm for every user after start-up. A tombstone also deletes the embeddings of the user's
+ * sessions: they are derived from sessions that no longer exist, whoever deleted the user (not only DELETE /api/me).
  */
 @ApplicationScoped
 public class PersonaChangedConsumer {
 
     private final PersonaCache cache;
+    private final SessionEmbeddings embeddings;
 
-    public PersonaChangedConsumer(PersonaCache cache) {
+    public PersonaChangedConsumer(PersonaCache cache, SessionEmbeddings embeddings) {
         this.cache = cache;
+        this.embeddings = embeddings;
     }
 
     // rendering counts tokens: kept off the event loop
@@ -34,6 +40,9 @@ public class PersonaChangedConsumer {
         if (record.value() == null) {
             if (record.key() != null) {
                 cache.forget(record.key());
+                // a tombstone replayed at start-up may hit a user re-created since: their embeddings are derived data,
+                // computed again on their next turn
+                embeddings.delete(record.key()).await().atMost(Duration.ofSeconds(10));
             }
             return;
         }

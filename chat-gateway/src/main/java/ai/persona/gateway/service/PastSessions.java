@@ -1,21 +1,17 @@
 package ai.persona.gateway.service;
 
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import ai.persona.events.ChatMessage;
-import ai.persona.events.MessageRole;
 import ai.persona.gateway.client.SessionRecord;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.gateway.llm.Embeddings;
-import ai.persona.model.TokenCounter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -46,16 +42,34 @@ public class PastSessions {
         if (query == null || query.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return sessions.list(userId, 0, config.maxCandidates())
-                .map(page -> page.items().stream()
-                        .filter(s -> s.ended() && !s.id().equals(currentSessionId))
-                        .toList())
+        return candidates(userId, currentSessionId, 0, new LinkedHashMap<>())
                 .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().nullItem()
                         : vectors(userId, candidates)
                                 .chain(vectors -> embeddings.embed(query)
                                         .map(asked -> best(candidates, vectors, asked)))
                                 .chain(best -> best == null ? Uni.createFrom().nullItem()
-                                        : sessions.get(userId, best.id()).map(this::render)));
+                                        : sessions.get(userId, best.id())
+                                                .map(session -> PastSessionText.render(config.header(),
+                                                        config.tokenBudget(), session))));
+    }
+
+    /**
+     * The newest ended sessions with messages, up to max-candidates, newest first, page by page (session-service caps
+     * a page's size). Keyed by id: a session started while paging shifts the pages and may be listed twice.
+     */
+    private Uni<List<SessionRecord>> candidates(String userId, String currentSessionId, int page,
+            Map<String, SessionRecord> found) {
+        return sessions.list(userId, page, config.maxCandidates())
+                .chain(listed -> {
+                    listed.items().stream()
+                            .filter(s -> s.ended() && s.messageCount() > 0 && !s.id().equals(currentSessionId))
+                            .forEach(s -> found.putIfAbsent(s.id(), s));
+                    boolean more = !listed.items().isEmpty() && (long) (page + 1) * listed.size() < listed.total();
+                    if (found.size() < config.maxCandidates() && more) {
+                        return candidates(userId, currentSessionId, page + 1, found);
+                    }
+                    return Uni.createFrom().item(found.values().stream().limit(config.maxCandidates()).toList());
+                });
     }
 
     private Uni<Map<String, float[]>> vectors(String userId, List<SessionRecord> candidates) {
@@ -67,53 +81,30 @@ public class PastSessions {
                         .replaceWith(known));
     }
 
+    // a session without a word from the user is stored as an empty vector, so it is not fetched again on every turn
     private Uni<Void> embedOnce(String userId, String sessionId, Map<String, float[]> known) {
         return sessions.get(userId, sessionId)
-                .chain(session -> {
-                    String text = userText(session);
-                    if (text.isBlank()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return embeddings.embed(text)
-                            .invoke(vector -> known.put(sessionId, vector))
-                            .chain(vector -> stored.store(userId, sessionId, vector));
-                });
+                .map(PastSessionText::userText)
+                .chain(text -> text.isBlank() ? Uni.createFrom().item(new float[0]) : embeddings.embed(text))
+                .invoke(vector -> known.put(sessionId, vector))
+                .chain(vector -> stored.store(userId, sessionId, vector));
     }
 
-    // the query is something the user said, so it is compared with what the user said, not the assistant's phrasing
-    static String userText(SessionRecord session) {
-        return session.messagesOrEmpty().stream()
-                .filter(m -> m.role() == MessageRole.USER && m.content() != null)
-                .map(ChatMessage::content)
-                .collect(Collectors.joining("\n"));
-    }
-
-    // ties go to the newest session: the list is newest first and the first maximum is kept
+    // candidates are newest first and only a strictly better score replaces the best: ties go to the newest session
     private static SessionRecord best(List<SessionRecord> candidates, Map<String, float[]> vectors, float[] asked) {
-        return candidates.stream()
-                .filter(c -> vectors.containsKey(c.id()))
-                .max(Comparator.comparingDouble((SessionRecord c) -> Embeddings.cosine(vectors.get(c.id()), asked))
-                        .thenComparing(c -> -candidates.indexOf(c)))
-                .orElse(null);
-    }
-
-    // the opening of a conversation says what it was about: later turns are what the budget leaves out
-    String render(SessionRecord session) {
-        StringBuilder block = new StringBuilder(config.header());
-        int budget = config.tokenBudget() - TokenCounter.count(block.toString());
-        for (ChatMessage message : session.messagesOrEmpty()) {
-            if (message.role() != MessageRole.USER && message.role() != MessageRole.ASSISTANT
-                    || message.content() == null || message.content().isBlank()) {
+        SessionRecord best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (SessionRecord candidate : candidates) {
+            float[] vector = vectors.get(candidate.id());
+            if (vector == null || vector.length == 0) {
                 continue;
             }
-            String line = "\n" + (message.role() == MessageRole.USER ? "user: " : "assistant: ") + message.content();
-            int tokens = TokenCounter.count(line);
-            if (tokens > budget) {
-                break;
+            double score = Embeddings.cosine(vector, asked);
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
             }
-            block.append(line);
-            budget -= tokens;
         }
-        return block.toString();
+        return best;
     }
 }

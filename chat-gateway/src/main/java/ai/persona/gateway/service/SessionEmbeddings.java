@@ -2,6 +2,7 @@ package ai.persona.gateway.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The embeddings of a user's ended sessions, in the gateway's own database: each computed once. */
+/**
+ * The embeddings of a user's ended sessions, in the gateway's own database: each computed once. An empty vector marks
+ * a session with nothing to embed (no message from the user).
+ */
 @ApplicationScoped
 public class SessionEmbeddings {
 
@@ -40,9 +44,11 @@ public class SessionEmbeddings {
         for (int i = 0; i < vector.length; i++) {
             boxed[i] = vector[i];
         }
-        // two turns embedding the same session at once store one row; both computed the same vector
+        // Only while the user has retrieval on: a turn still embedding when the user is deleted (settings go first)
+        // or switches retrieval off stores nothing. Two turns embedding one session at once store one row.
         return db.preparedQuery("insert into session_embeddings (user_id, session_id, embedding, created_at) "
-                + "values ($1, $2, $3, $4) on conflict do nothing")
+                + "select $1::text, $2::text, $3::real[], $4::timestamptz where exists (select 1 from user_settings "
+                + "where user_id = $1 and retrieval = 'similar-session') on conflict do nothing")
                 .execute(Tuple.of(userId, sessionId, boxed, OffsetDateTime.now(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
@@ -51,7 +57,7 @@ public class SessionEmbeddings {
         return db.preparedQuery("select session_id from session_embeddings where user_id = $1 order by session_id")
                 .execute(Tuple.of(userId))
                 .map(rows -> {
-                    List<String> ids = new java.util.ArrayList<>();
+                    List<String> ids = new ArrayList<>();
                     rows.forEach(row -> ids.add(row.getString("session_id")));
                     return ids;
                 });

@@ -49,7 +49,10 @@ public class UserData {
                                 .map(embedded -> withGatewayData(exported, userSettings, embedded))));
     }
 
-    /** Settings first, then everything in session-service; a user session-service never knew is deleted all the same. */
+    /**
+     * Settings first (a turn still embedding a session then stores nothing: see {@link SessionEmbeddings#store}), the
+     * embeddings, then everything in session-service; a user session-service never knew is deleted all the same.
+     */
     public Uni<Void> delete(String userId) {
         return settings.delete(userId)
                 .chain(() -> embeddings.delete(userId))
