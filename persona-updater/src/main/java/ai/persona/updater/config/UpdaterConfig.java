@@ -69,6 +69,13 @@ public interface UpdaterConfig {
         @WithDefault("1h")
         Duration maxRetryBackoff();
 
+        /**
+         * How long a user's batch waits for their previous batch's patch to show as a new persona version before it is
+         * optimized anyway (the patch may have been rejected); it blocks one optimizer worker meanwhile.
+         */
+        @WithDefault("15s")
+        Duration predecessorWait();
+
         /** Longest raw model output kept with a parked batch or echoed back in the repair request. */
         @WithDefault("4000")
         int maxRawOutputChars();

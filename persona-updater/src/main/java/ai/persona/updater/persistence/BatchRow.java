@@ -105,6 +105,13 @@ public class BatchRow extends PanacheEntityBase {
                 .list();
     }
 
+    /** The user's newest published batch created before the given time, or null. */
+    public static Uni<BatchRow> lastPublishedBefore(String userId, Instant createdAt) {
+        return find("userId = ?1 and status = ?2 and createdAt < ?3", Sort.descending("createdAt"), userId,
+                BatchStatus.PUBLISHED, createdAt)
+                .firstResult();
+    }
+
     public static Uni<List<BatchRow>> search(String userId, BatchStatus status, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();

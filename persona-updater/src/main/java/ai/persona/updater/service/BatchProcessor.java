@@ -39,7 +39,7 @@ public class BatchProcessor {
 
     private final BatchStore store;
     private final BatchQueries queries;
-    private final SnapshotRefresher refresher;
+    private final PredecessorGate gate;
     private final PersonaOptimizer optimizer;
     private final PatchPublisher publisher;
     private final UpdaterMetrics metrics;
@@ -47,12 +47,12 @@ public class BatchProcessor {
     private final Duration publishTimeout;
     private final String model;
 
-    public BatchProcessor(BatchStore store, BatchQueries queries, SnapshotRefresher refresher, PersonaOptimizer optimizer,
+    public BatchProcessor(BatchStore store, BatchQueries queries, PredecessorGate gate, PersonaOptimizer optimizer,
             PatchPublisher publisher, UpdaterMetrics metrics, ObjectMapper mapper, UpdaterConfig config,
             @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name", defaultValue = "unknown") String model) {
         this.store = store;
         this.queries = queries;
-        this.refresher = refresher;
+        this.gate = gate;
         this.optimizer = optimizer;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -84,7 +84,7 @@ public class BatchProcessor {
     }
 
     private void optimize(BatchRow batch) {
-        refresher.refresh(batch.userId);
+        gate.awaitPredecessorApplied(batch);
         BatchInput input = await(() -> queries.input(batch));
         OptimizerOutcome outcome;
         try {

@@ -43,6 +43,18 @@ public class BatchQueries {
         return BatchRow.due(Instant.now(), limit);
     }
 
+    @WithSession
+    public Uni<BatchRow> lastPublishedBefore(BatchRow batch) {
+        return BatchRow.lastPublishedBefore(batch.userId, batch.createdAt);
+    }
+
+    /** The persona version the updater knows for the user (0 when none). */
+    @WithSession
+    public Uni<Long> snapshotVersion(String userId) {
+        return PersonaSnapshot.<PersonaSnapshot> findById(userId)
+                .map(snapshot -> snapshot == null ? 0L : snapshot.version);
+    }
+
     /** Users whose oldest buffered session arrived before the cutoff. */
     @WithSession
     public Uni<List<String>> usersWaitingSince(Instant cutoff) {

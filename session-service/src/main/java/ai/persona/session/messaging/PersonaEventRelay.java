@@ -35,7 +35,7 @@ public class PersonaEventRelay {
     }
 
     // Not before start-up completes: the emitter's channel is wired during start-up.
-    @Scheduled(every = "${session-service.outbox-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${session-service.outbox-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         Context context = Vertx.currentContext();

@@ -1,0 +1,71 @@
+package ai.persona.updater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.persona.events.PersonaPatchProposed;
+import ai.persona.model.PersonaJson;
+import ai.persona.updater.support.Api;
+import ai.persona.updater.support.Conversations;
+import ai.persona.updater.support.InjectLlmStub;
+import ai.persona.updater.support.LlmStub;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A quick user's second batch must be optimized against the persona their first batch made, not the one before it:
+ * otherwise session-service rejects its patch as stale and the batch's learning is lost.
+ */
+@QuarkusTest
+class PredecessorTest {
+
+    private static final String ANSWER = """
+            {"operations": [{"action": "update_field", "section": "Preference", "field": "Preferred_Styles",
+              "value": "short answers", "reason": "the user asked for short answers"}]}""";
+    // the second batch changes the same field again: against version 0 its patch would conflict with the first
+    private static final String SECOND_ANSWER = """
+            {"operations": [{"action": "update_field", "section": "Preference", "field": "Preferred_Styles",
+              "value": "short answers with one example", "reason": "the user asked for an example each time"}]}""";
+
+    @InjectLlmStub
+    LlmStub llm;
+
+    @Test
+    void theNextBatchWaitsUntilThePreviousPatchIsAppliedAndBuildsOnIt() throws Exception {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, ANSWER);
+        Conversations.sendSimple(userId, marker, 1, 3);
+        PersonaPatchProposed first = read(Api.awaitPatches(userId, 1).get(0));
+        assertThat(first.patch().baseVersion()).isZero();
+
+        String secondMarker = Conversations.marker();
+        llm.answer(secondMarker, SECOND_ANSWER);
+        Conversations.sendSimple(userId, secondMarker, 4, 6);
+        Api.awaitBatch(userId, "READY");
+        Thread.sleep(Duration.ofSeconds(2).toMillis());
+        assertThat(llm.count(secondMarker)).as("the second batch waits for version 1").isZero();
+
+        ObjectNode applied = PersonaJson.mapper().createObjectNode();
+        applied.putObject("Preference").put("Preferred_Styles", "short answers");
+        Conversations.sendPersona(userId, 1, applied);
+
+        List<ConsumerRecord<String, String>> patches = Api.awaitPatches(userId, 2);
+        PersonaPatchProposed second = read(patches.get(patches.size() - 1));
+        assertThat(second.patch().patchId()).isNotEqualTo(first.patch().patchId());
+        assertThat(second.patch().baseVersion()).isEqualTo(1);
+        assertThat(second.patch().operations()).singleElement()
+                .satisfies(op -> assertThat(op.value().asText()).isEqualTo("short answers with one example"));
+        assertThat(llm.count(secondMarker)).isEqualTo(1);
+    }
+
+    private static PersonaPatchProposed read(ConsumerRecord<String, String> record) throws Exception {
+        return PersonaJson.mapper().readValue(record.value(), PersonaPatchProposed.class);
+    }
+}
