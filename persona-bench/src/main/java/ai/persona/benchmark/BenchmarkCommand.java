@@ -58,7 +58,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--measure", description = "measured time per P1 cell, after a warm-up of a quarter of it "
             + "(default: ${DEFAULT-VALUE})")
-    Duration measure = Duration.ofSeconds(12);
+    Duration measure = Duration.ofSeconds(8);
 
     @Option(names = "--upkeep-users", description = "P2 users (default: ${DEFAULT-VALUE})")
     int upkeepUsers = 20;

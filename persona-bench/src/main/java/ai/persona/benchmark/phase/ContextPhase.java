@@ -15,7 +15,9 @@ import ai.persona.model.TokenCounter;
  */
 public final class ContextPhase {
 
-    public record Point(int pastSessions, long personaVersion, int contextTokens, long fullHistoryTokens) {
+    /** @param systemMessage what the simulator received ahead of the probe: what {@code contextTokens} counts */
+    public record Point(int pastSessions, long personaVersion, int contextTokens, long fullHistoryTokens,
+            String systemMessage) {
     }
 
     private final BenchContext bench;
@@ -32,7 +34,7 @@ public final class ContextPhase {
         for (int checkpoint : checkpoints) {
             while (done < checkpoint) {
                 done++;
-                String line = "第" + done + "次对话：" + TOPICS.get(done % TOPICS.size());
+                String line = line(done);
                 Sessions.converse(bench, user, line);
                 history += TokenCounter.count("user: " + line + "\nassistant: " + bench.reply() + "\n");
             }
@@ -41,13 +43,21 @@ public final class ContextPhase {
             String probe = "ctx-" + bench.runId() + "-" + done;
             String session = user.openSession();
             bench.http().send(user.nativeTurn(session, "probe:" + probe + " 今天喝什么茶？")).join();
-            Integer tokens = bench.simulator().stats().contextTokens(probe);
-            points.add(new Point(done, user.personaVersion(), tokens == null ? 0 : tokens, history));
+            String system = bench.simulator().stats().context(probe);
+            if (system == null) {
+                throw new IllegalStateException("the probe of checkpoint " + done + " never reached the model");
+            }
+            points.add(new Point(done, user.personaVersion(), TokenCounter.count(system), history, system));
         }
         return points;
     }
 
-    private static final List<String> TOPICS = List.of("我想给茶馆换一批秋茶，预算有限", "店里最近客人少，怎么做活动",
+    public static String line(int session) {
+        return "第" + session + "次对话：" + TOPICS.get(session % TOPICS.size());
+    }
+
+    /** What the user talks about, in turn; the full-history baseline counts these and the replies. */
+    public static final List<String> TOPICS = List.of("我想给茶馆换一批秋茶，预算有限", "店里最近客人少，怎么做活动",
             "乌龙和红茶哪个更适合晚上喝", "帮我写一段朋友圈文案，介绍新到的白茶", "我喜欢简短的回答，直接给结论",
             "周末想去龙井村进货，路线怎么安排", "怎么跟供应商谈价格", "最近睡眠不好，喝茶会有影响吗");
 }

@@ -16,7 +16,7 @@ public final class SimulatorStats {
     private final Map<Kind, LongAdder> inputTokens = new ConcurrentHashMap<>();
     private final Map<Kind, LongAdder> outputTokens = new ConcurrentHashMap<>();
     // the personalization context of a chat request: tokens of the system message the gateway put first
-    private final Map<String, Integer> contextTokensByProbe = new ConcurrentHashMap<>();
+    private final Map<String, String> contextByProbe = new ConcurrentHashMap<>();
 
     void record(Kind kind, long in, long out) {
         calls.computeIfAbsent(kind, k -> new LongAdder()).increment();
@@ -24,8 +24,8 @@ public final class SimulatorStats {
         outputTokens.computeIfAbsent(kind, k -> new LongAdder()).add(out);
     }
 
-    void probe(String marker, int systemTokens) {
-        contextTokensByProbe.put(marker, systemTokens);
+    void probe(String marker, String systemMessage) {
+        contextByProbe.put(marker, systemMessage);
     }
 
     public long calls(Kind kind) {
@@ -40,9 +40,9 @@ public final class SimulatorStats {
         return sum(outputTokens, kind);
     }
 
-    /** Tokens of the system message of the chat request whose last user message contained the marker. */
-    public Integer contextTokens(String marker) {
-        return contextTokensByProbe.get(marker);
+    /** The system message ("" for none) of the chat request whose last user message contained the marker. */
+    public String context(String marker) {
+        return contextByProbe.get(marker);
     }
 
     private static long sum(Map<Kind, LongAdder> values, Kind kind) {
