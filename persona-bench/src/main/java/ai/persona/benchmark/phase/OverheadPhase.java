@@ -45,6 +45,7 @@ public final class OverheadPhase {
     public List<Row> run(List<Integer> levels) throws InterruptedException {
         List<Row> rows = new ArrayList<>();
         String model = bench.model();
+        warmUp(model);
         int highest = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
         for (int level : levels) {
             for (String variant : VARIANTS) {
@@ -64,6 +65,15 @@ public final class OverheadPhase {
             }
         }
         return rows;
+    }
+
+    // the services start cold: without this, the first level would measure the JIT compiler and empty pools
+    private void warmUp(String model) throws InterruptedException {
+        List<Turn> sessions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sessions.add(turn(VARIANTS.get(i % 3), model));
+        }
+        PacedLoad.run(sessions, interval.dividedBy(4), Duration.ZERO, measured);
     }
 
     private Turn turn(String variant, String model) {
