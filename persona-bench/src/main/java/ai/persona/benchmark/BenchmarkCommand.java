@@ -75,6 +75,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--pipeline-workers", description = "P4 concurrent users (default: ${DEFAULT-VALUE})")
     int pipelineWorkers = 32;
 
+    @Option(names = "--phases", split = ",", description = "phases to run (default: ${DEFAULT-VALUE}); P5 always")
+    List<String> phases = List.of("P1", "P2", "P3", "P4");
+
+    @Option(names = "--jfr", description = "record each service with Java Flight Recorder (profile settings) into "
+            + "<out>/jfr/, for `jfr print` or JDK Mission Control")
+    boolean jfr;
+
     public static void main(String[] args) {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         System.exit(new CommandLine(new BenchmarkCommand()).execute(args));
@@ -98,18 +105,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Files.createDirectories(out);
         try (LlmSimulator simulator = new LlmSimulator(simulated);
                 LocalStack stack = LocalStack.start(StackOptions.of(root, out.resolve("logs"), simulator.baseUrl())
-                        .withServiceConfig(quietServices()))) {
+                        .withServiceConfig(quietServices())
+                        .withJvmArgs(jfrArgs()))) {
             BenchContext bench = BenchContext.of(stack, simulator, "stub-model");
             FootprintSampler footprint = new FootprintSampler(stack);
             footprint.recordAtRest();
             log("P1 overhead at " + levels + " sessions");
-            var overhead = new OverheadPhase(bench, interval, measure.dividedBy(4), measure, footprint).run(levels);
+            var overhead = phases.contains("P1")
+                    ? new OverheadPhase(bench, interval, measure.dividedBy(4), measure, footprint).run(levels)
+                    : List.<OverheadPhase.Row> of();
             log("P2 upkeep: " + upkeepUsers + " users x " + upkeepSessions + " sessions");
-            var upkeep = new UpkeepPhase(bench).run(upkeepUsers, upkeepSessions, K);
+            var upkeep = phases.contains("P2") ? new UpkeepPhase(bench).run(upkeepUsers, upkeepSessions, K) : null;
             log("P3 context at " + contextPoints + " past sessions");
-            var context = new ContextPhase(bench).run(contextPoints, K);
+            var context = phases.contains("P3") ? new ContextPhase(bench).run(contextPoints, K)
+                    : List.<ContextPhase.Point> of();
             log("P4 pipeline: " + pipelineUsers + " users x " + K + " sessions");
-            var pipeline = new PipelinePhase(bench, footprint).run(pipelineUsers, K, pipelineWorkers);
+            var pipeline = phases.contains("P4")
+                    ? new PipelinePhase(bench, footprint).run(pipelineUsers, K, pipelineWorkers)
+                    : null;
             BenchmarkResult result = new BenchmarkResult(machine(), settings(simulated), overhead, upkeep, context,
                     pipeline, footprint.footprints(), (System.nanoTime() - started) / 1e9);
             String markdown = MarkdownReport.render(result);
@@ -120,6 +133,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
             System.out.println(markdown);
         }
         return 0;
+    }
+
+    private List<String> jfrArgs() throws java.io.IOException {
+        if (!jfr) {
+            return List.of();
+        }
+        Path folder = Files.createDirectories(out.resolve("jfr").toAbsolutePath());
+        // a folder as file name: the JVM names each recording after its process id
+        return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + folder + "/");
     }
 
     // the services log every request at INFO under load; the benchmark measures them, not their logging

@@ -36,8 +36,12 @@ class DryRunTest {
     @Test
     void dryRunOnThePersonaBenchDataWhenPresent() throws Exception {
         Path data = PersonaBenchReader.defaultDir();
-        Assumptions.assumeTrue(new PersonaBenchReader(data).isAvailable(),
-                "PersonaBench data not found at " + data.toAbsolutePath() + " (set PERSONABENCH_DIR); skipped");
+        boolean present = new PersonaBenchReader(data).isAvailable();
+        if (!present) {
+            System.out.println("SKIPPED: PersonaBench data not found at " + data.toAbsolutePath()
+                    + " (set PERSONABENCH_DIR): no dry run on the real data");
+        }
+        Assumptions.assumeTrue(present, "PersonaBench data not found at " + data.toAbsolutePath());
         String out = dryRun("--data", data.toString(), "--out", work.resolve("out").toString());
         System.out.println(out);
         assertThat(out).contains("Plan: 149 personas x 6 settings");

@@ -30,12 +30,14 @@ public final class MarkdownReport {
                     .append(triple(row.overhead())).append(" | ").append(row.failed()).append(" |\n");
         }
         var upkeep = r.upkeep();
-        md.append("\n## P2 upkeep per completed session (target <= 0.34 calls, <= 1,500 tokens)\n\n")
-                .append("| Users x sessions | Optimizer calls | Tokens in / out | Calls per session | Tokens per session | "
-                        + "Baseline (paper: 1 call per k = 3 sessions) |\n|---|---|---|---|---|---|\n")
-                .append(String.format(Locale.ROOT, "| %d x %d | %d | %d / %d | %.3f | %.0f | 0.333 |%n",
-                        upkeep.users(), upkeep.sessionsPerUser(), upkeep.optimizerCalls(), upkeep.inputTokens(),
-                        upkeep.outputTokens(), upkeep.callsPerSession(), upkeep.tokensPerSession()));
+        if (upkeep != null) {
+            md.append("\n## P2 upkeep per completed session (target <= 0.34 calls, <= 1,500 tokens)\n\n")
+                    .append("| Users x sessions | Optimizer calls | Tokens in / out | Calls per session | Tokens per session | "
+                            + "Baseline (paper: 1 call per k = 3 sessions) |\n|---|---|---|---|---|---|\n")
+                    .append(String.format(Locale.ROOT, "| %d x %d | %d | %d / %d | %.3f | %.0f | 0.333 |%n",
+                            upkeep.users(), upkeep.sessionsPerUser(), upkeep.optimizerCalls(), upkeep.inputTokens(),
+                            upkeep.outputTokens(), upkeep.callsPerSession(), upkeep.tokensPerSession()));
+        }
         md.append("\n## P3 personalization context per request (tokens; target flat and <= 500)\n\n")
                 .append("| Past sessions | Persona version | Ours (system message) | Full-history baseline |\n")
                 .append("|---|---|---|---|\n");
@@ -44,16 +46,18 @@ public final class MarkdownReport {
                     point.personaVersion(), point.contextTokens(), point.fullHistoryTokens()));
         }
         var pipeline = r.pipeline();
-        md.append("\n## P4 pipeline (target >= 1,000 sessions/s, batch full to version visible p99 <= 1 s)\n\n")
-                .append("| Users x k | Sessions/s (to last version) | Sessions ended/s | Batch full -> version p50 / p99 "
-                        + "(ms, less simulated LLM) | Versions seen |\n|---|---|---|---|---|\n")
-                .append(String.format(Locale.ROOT, "| %d x %d | %.1f | %.1f | %.0f / %.0f | %d |%n", pipeline.users(),
-                        pipeline.sessions() / Math.max(1, pipeline.users()), pipeline.sessionsPerSecond(),
-                        pipeline.endedPerSecond(), pipeline.batchToVersion().p50(), pipeline.batchToVersion().p99(),
-                        pipeline.versionsSeen()));
-        md.append("\nCPU per completed session (ms): ");
-        for (Map.Entry<String, Double> service : pipeline.cpuMillisPerSession().entrySet()) {
-            md.append(String.format(Locale.ROOT, "%s %.1f; ", service.getKey(), service.getValue()));
+        if (pipeline != null) {
+            md.append("\n## P4 pipeline (target >= 1,000 sessions/s, batch full to version visible p99 <= 1 s)\n\n")
+                    .append("| Users x k | Sessions/s (to last version) | Sessions ended/s | Batch full -> version p50 / p99 "
+                            + "(ms, less simulated LLM) | Versions seen |\n|---|---|---|---|---|\n")
+                    .append(String.format(Locale.ROOT, "| %d x %d | %.1f | %.1f | %.0f / %.0f | %d |%n", pipeline.users(),
+                            pipeline.sessions() / Math.max(1, pipeline.users()), pipeline.sessionsPerSecond(),
+                            pipeline.endedPerSecond(), pipeline.batchToVersion().p50(), pipeline.batchToVersion().p99(),
+                            pipeline.versionsSeen()));
+            md.append("\nCPU per completed session (ms): ");
+            for (Map.Entry<String, Double> service : pipeline.cpuMillisPerSession().entrySet()) {
+                md.append(String.format(Locale.ROOT, "%s %.1f; ", service.getKey(), service.getValue()));
+            }
         }
         md.append("\n\n## P5 footprint (JVM mode)\n\n| Service | Start to ready (ms) | RSS at rest (MiB) | "
                 + "RSS under P1 load (MiB) |\n|---|---|---|---|\n");

@@ -36,6 +36,9 @@ public final class Plots {
         BitmapEncoder.saveBitmap(overhead, folder.resolve("overhead-by-concurrency.png").toString(),
                 BitmapEncoder.BitmapFormat.PNG);
 
+        if (result.context().isEmpty()) {
+            return;
+        }
         XYChart context = new XYChartBuilder().width(900).height(500).title("Personalization context per request")
                 .xAxisTitle("Past sessions").yAxisTitle("Tokens").build();
         context.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
