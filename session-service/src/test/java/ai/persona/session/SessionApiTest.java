@@ -59,6 +59,24 @@ class SessionApiTest {
     }
 
     @Test
+    void appendingCanAnswerWithTheWholeConversation() {
+        String userId = user();
+        String sessionId = createSession(userId);
+        say(userId, sessionId, "USER", "第一句");
+        say(userId, sessionId, "ASSISTANT", "第一次回答");
+
+        given().contentType(ContentType.JSON).body("{\"messages\":[{\"role\":\"USER\",\"content\":\"第二句\"}]}")
+                .post("/users/{u}/sessions/{s}/messages?include=messages", userId, sessionId)
+                .then().statusCode(200)
+                .body("messageCount", equalTo(3))
+                .body("messages.content", contains("第一句", "第一次回答", "第二句"))
+                .body("messages.role", contains("USER", "ASSISTANT", "USER"));
+        given().contentType(ContentType.JSON).body("{\"messages\":[{\"role\":\"ASSISTANT\",\"content\":\"好\"}]}")
+                .post("/users/{u}/sessions/{s}/messages", userId, sessionId)
+                .then().statusCode(200).body("messageCount", equalTo(4)).body("messages", nullValue());
+    }
+
+    @Test
     void creatingWithTheSameIdIsARetryForTheSameUserAndAConflictForAnother() {
         String userId = user();
         String sessionId = "client-" + UUID.randomUUID();

@@ -55,6 +55,14 @@ public interface SessionServiceClient {
     Uni<SessionRecord> append(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
             AppendMessages request);
 
+    String INCLUDE_MESSAGES = "messages";
+
+    /** With {@link #INCLUDE_MESSAGES}: appends and answers with the whole conversation, one round trip. */
+    @POST
+    @Path("/users/{userId}/sessions/{sessionId}/messages")
+    Uni<SessionRecord> append(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
+            @QueryParam("include") String include, AppendMessages request);
+
     @POST
     @Path("/users/{userId}/sessions/{sessionId}/end")
     Uni<SessionRecord> end(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,

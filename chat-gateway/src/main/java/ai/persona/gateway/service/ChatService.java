@@ -76,8 +76,9 @@ public class ChatService {
     private Uni<ChatCompletionRequest> prepare(String userId, String sessionId, String content) {
         checkContent(content);
         ChatMessage message = ChatMessage.of(MessageRole.USER, content, Instant.now());
-        return sessions.append(userId, sessionId, new AppendMessages(List.of(message)))
-                .chain(() -> sessions.get(userId, sessionId))
+        // one round trip: store the message and read the conversation the model needs
+        return sessions.append(userId, sessionId, SessionServiceClient.INCLUDE_MESSAGES,
+                new AppendMessages(List.of(message)))
                 .chain(session -> personalization.systemPrompt(userId, sessionId, content)
                         .map(prompt -> LlmRequests.request(models.defaultModel(), prompt,
                                 session.messagesOrEmpty().stream().map(LlmRequests::toModel).toList(),

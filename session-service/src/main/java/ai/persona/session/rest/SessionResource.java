@@ -75,9 +75,11 @@ public class SessionResource {
 
     @POST
     @Path("/{sessionId}/messages")
+    @Operation(summary = "Append messages; with ?include=messages the answer carries the whole conversation")
     public Uni<SessionView> append(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
-            AppendMessages request) {
-        return sessions.append(userId, sessionId, request == null ? null : request.messages());
+            @QueryParam("include") String include, AppendMessages request) {
+        return sessions.append(userId, sessionId, request == null ? null : request.messages(),
+                "messages".equals(include));
     }
 
     @POST
