@@ -8,7 +8,36 @@ UPDATER_PORT="${UPDATER_PORT:-8082}"
 PG_PORT="${PG_PORT:-15432}"
 KAFKA_PORT="${KAFKA_PORT:-19092}"
 STANDIN_PORT="${STANDIN_PORT:-18089}"
-WIREMOCK_VERSION=3.13.2
+tools_jar="$root/local-infra/target/local-infra-tools.jar"
+standin_jar="$root/local-infra/target/standin/wiremock-standalone.jar"
+
+# The packaged artifact of each module `up` runs: the local tools (PostgreSQL, Kafka, tokens) and the three services.
+declare -A packaged=(
+    [local-infra]="local-infra/target/local-infra-tools.jar"
+    [session-service]="session-service/target/quarkus-app/quarkus-run.jar"
+    [persona-updater]="persona-updater/target/quarkus-app/quarkus-run.jar"
+    [chat-gateway]="chat-gateway/target/quarkus-app/quarkus-run.jar"
+)
+
+# build_if_stale MODULE...: packages the modules (and what they use, in the same reactor: nothing is installed or
+# resolved from the local Maven repository) when one was never packaged or a source is newer than its package.
+build_if_stale() {
+    local module stale=()
+    for module in "$@"; do
+        local jar="$root/${packaged[$module]}"
+        if [[ ! -f "$jar" ]] || [[ -n "$(cd "$root" && find "$module/src/main" persona-model/src/main pom.xml \
+                "$module/pom.xml" persona-model/pom.xml -newer "$jar" -print -quit)" ]]; then
+            stale+=("$module")
+        fi
+    done
+    [[ ${#stale[@]} -gt 0 ]] || return 0
+    mkdir -p "$log_dir"
+    local modules
+    modules=$(IFS=,; echo "${stale[*]}")
+    echo "building $modules (mvn package -DskipTests; log in $log_dir/build.log)..." >&2
+    (cd "$root" && mvn -B -ntp package -DskipTests -pl "$modules" -am) > "$log_dir/build.log" 2>&1 ||
+        { echo "error: build failed, see $log_dir/build.log" >&2; return 1; }
+}
 
 # True when something accepts connections on the local port.
 port_open() {
@@ -23,13 +52,18 @@ ready() {
     [[ "$status" == *" 200 "* ]]
 }
 
-# wait_for NAME SECONDS COMMAND...: polls the command once a second.
+# wait_for NAME SECONDS PROCESS COMMAND...: polls the command once a second; gives up at once if the process that
+# should answer (a name given to start) has exited.
 wait_for() {
-    local name=$1 seconds=$2
-    shift 2
+    local name=$1 seconds=$2 process=$3
+    shift 3
     for _ in $(seq "$seconds"); do
         if "$@"; then
             return 0
+        fi
+        if ! pid_alive "$process"; then
+            echo "error: $process exited before $name was ready; see $log_dir/$process.log" >&2
+            return 1
         fi
         sleep 1
     done

@@ -34,7 +34,7 @@ public record TopicSpec(String name, int partitions, boolean compacted) {
         return Arrays.stream(specs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(TopicSpec::parse).toList();
     }
 
-    static TopicSpec parse(String spec) {
+    public static TopicSpec parse(String spec) {
         String[] parts = spec.split(":");
         if (parts.length > 3 || (parts.length == 3 && !"compact".equals(parts[2]))) {
             throw new IllegalArgumentException("Expected name[:partitions[:compact]], got: " + spec);

@@ -3,6 +3,13 @@ package ai.persona.infra;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ai.persona.infra.cli.InfraCommand;
+import ai.persona.infra.cli.LocalTools;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +25,7 @@ class LocalInfraTest {
 
     @Test
     void startsBothServersWithTheServiceDatabasesAndTopics(@TempDir Path dataDir) throws Exception {
-        LocalInfraOptions options = LocalInfraOptions.parse("--data-dir", dataDir.toString(), "--pg-port", "0",
+        LocalInfraOptions options = parse("--data-dir", dataDir.toString(), "--pg-port", "0",
                 "--kafka-port", "0", "--topics", "local-events:2,local-state:1:compact");
         try (LocalInfra infra = LocalInfra.start(options)) {
             assertEquals(List.of("session_service", "persona_updater"),
@@ -42,12 +49,28 @@ class LocalInfraTest {
 
     @Test
     void optionsHaveLocalDefaultsAndRejectNonsense() {
-        LocalInfraOptions defaults = LocalInfraOptions.parse();
+        LocalInfraOptions defaults = parse();
         assertEquals(15432, defaults.postgresPort());
         assertEquals(19092, defaults.kafkaPort());
         assertEquals(List.of("session_service", "persona_updater"), defaults.databases());
-        assertThrows(IllegalArgumentException.class, () -> LocalInfraOptions.parse("--pg-port"));
-        assertThrows(IllegalArgumentException.class, () -> LocalInfraOptions.parse("--pg-port", "70000"));
-        assertThrows(IllegalArgumentException.class, () -> LocalInfraOptions.parse("--verbose", "yes"));
+        assertEquals(Path.of(".local", "infra").toAbsolutePath(), defaults.dataDirectory());
+        assertThrows(ParameterException.class, () -> parse("--pg-port"));
+        assertThrows(ParameterException.class, () -> parse("--pg-port", "70000"));
+        assertThrows(ParameterException.class, () -> parse("--verbose", "yes"));
+        assertThrows(ParameterException.class, () -> parse("--topics", "events:two"));
+    }
+
+    @Test
+    void theInfraCommandRefusesAnUnknownOptionWithStatusTwo() {
+        StringWriter err = new StringWriter();
+        int status = new CommandLine(LocalTools.class).setErr(new PrintWriter(err)).execute("infra", "--verbose");
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("Unknown option: '--verbose'"), err.toString());
+    }
+
+    private static LocalInfraOptions parse(String... args) {
+        InfraCommand command = new InfraCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.options();
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -37,6 +38,7 @@ public record JwtKeyFolder(Path folder, String issuer) {
                 KeyPair pair = generator.generateKeyPair();
                 Files.writeString(folder.resolve(PUBLIC_KEY), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
                 Files.writeString(folder.resolve(PRIVATE_KEY), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                ownerOnly(folder.resolve(PRIVATE_KEY));
             }
             return new JwtKeyFolder(folder.toAbsolutePath(), issuer);
         } catch (IOException e) {
@@ -69,6 +71,13 @@ public record JwtKeyFolder(Path folder, String issuer) {
             throw new UncheckedIOException("no private key in " + folder + " (the local stack makes one)", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("unreadable private key in " + folder, e);
+        }
+    }
+
+    /** Whoever can read the private key can act as any user of the stack. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
