@@ -5,6 +5,8 @@ package ai.persona.events;
  * record on these topics is keyed by user id, so one user's events stay in order on one partition.
  */
 public enum EventContract {
+    /** A session's messages and its end, as they happen; short retention: session-service materializes them at once. */
+    SESSION_EVENT("persona.session-events.v1", "ai.persona.SessionEvent.v1", SessionEvent.class),
     CONVERSATION_COMPLETED("persona.conversations.completed.v1", "ai.persona.ConversationCompleted.v1",
             ConversationCompleted.class),
     PERSONA_PATCH_PROPOSED("persona.patches.proposed.v1", "ai.persona.PersonaPatchProposed.v1",

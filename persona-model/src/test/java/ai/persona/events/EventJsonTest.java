@@ -65,6 +65,20 @@ class EventJsonTest {
     }
 
     @Test
+    void sessionEventsRoundTripAndLeaveOutWhatTheirKindDoesNotUse() throws Exception {
+        SessionEvent said = SessionEvent.messages("e-1", "u-1", "s-1", T0, 0,
+                List.of(ChatMessage.of(MessageRole.USER, "hi", T0), ChatMessage.of(MessageRole.ASSISTANT, "hello", T0)));
+        SessionEvent ended = SessionEvent.ended("e-2", "u-1", "s-1", T0, "explicit");
+
+        assertThat(mapper.readValue(mapper.writeValueAsString(said), SessionEvent.class)).isEqualTo(said);
+        assertThat(mapper.readValue(mapper.writeValueAsString(ended), SessionEvent.class)).isEqualTo(ended);
+        JsonNode endedJson = mapper.valueToTree(ended);
+        assertThat(endedJson.has("firstIndex")).isFalse();
+        assertThat(endedJson.path("kind").asText()).isEqualTo("ENDED");
+        assertThat(mapper.valueToTree(said).path("messages").size()).isEqualTo(2);
+    }
+
+    @Test
     void olderReadersIgnoreFieldsAddedLater() throws Exception {
         JsonNode json = mapper.valueToTree(ConversationCompleted.of("s-1", "u-1", T0, T0, List.of()));
         ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("addedInV2", true);

@@ -43,6 +43,7 @@ public record StackOptions(Path root, Path logs, String llmBaseUrl, String llmAp
 
     List<TopicSpec> topics() {
         return List.of(
+                TopicSpec.of(EventContract.SESSION_EVENT.topic(), partitions),
                 TopicSpec.of(EventContract.CONVERSATION_COMPLETED.topic(), partitions),
                 TopicSpec.of(EventContract.PERSONA_PATCH_PROPOSED.topic(), partitions),
                 TopicSpec.compacted(EventContract.PERSONA_CHANGED.topic(), partitions),

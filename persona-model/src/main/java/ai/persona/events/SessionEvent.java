@@ -1,0 +1,45 @@
+package ai.persona.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * What happens in a session, in the order it happens: messages said in it, and its end. The gateway records a turn by
+ * publishing one event, keyed by user id like every topic, so one session's events are read in the order written; the
+ * model call never waits on a database. session-service materializes the events in batches and, once a session ended,
+ * publishes its ConversationCompleted.
+ *
+ * @param eventId unique per event; consumers de-duplicate by it
+ * @param kind {@code MESSAGES}: {@code messages} were said; {@code ENDED}: the session ended for {@code endReason}
+ * @param firstIndex where {@code messages} start in the session when the producer knows it: an OpenAI client resends the
+ *        whole conversation each turn, so the gateway sends it from its start and session-service keeps only the
+ *        messages it lacks. Absent: the messages follow those already recorded
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionEvent(int eventVersion, String eventId, Kind kind, String userId, String sessionId, Instant at,
+        Integer firstIndex, List<ChatMessage> messages, String endReason) {
+
+    public static final int VERSION = 1;
+
+    public enum Kind {
+        MESSAGES, ENDED
+    }
+
+    public SessionEvent {
+        messages = messages == null ? List.of() : List.copyOf(messages);
+    }
+
+    public static SessionEvent messages(String eventId, String userId, String sessionId, Instant at,
+            Integer firstIndex, List<ChatMessage> messages) {
+        return new SessionEvent(VERSION, eventId, Kind.MESSAGES, userId, sessionId, at, firstIndex, messages, null);
+    }
+
+    public static SessionEvent ended(String eventId, String userId, String sessionId, Instant at, String endReason) {
+        return new SessionEvent(VERSION, eventId, Kind.ENDED, userId, sessionId, at, null, List.of(), endReason);
+    }
+}
