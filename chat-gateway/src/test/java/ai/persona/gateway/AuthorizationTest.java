@@ -45,7 +45,7 @@ class AuthorizationTest {
                 .post("/v1/chat/completions").then().statusCode(anyOf(equalTo(403), equalTo(404)));
         as(alice).get("/api/sessions").then().statusCode(404);
 
-        assertThat(SessionStore.session(bob, bobs).getList("messages.content", String.class))
+        assertThat(SessionStore.recorded(bob, bobs, 2).getList("messages.content", String.class))
                 .containsExactly("bob's secret " + bob, "ok");
         as(bob).get("/api/sessions/{id}", bobs).then().statusCode(200).body("messageCount", equalTo(2))
                 .body("endedAt", equalTo(null));

@@ -6,11 +6,13 @@ import static ai.persona.gateway.support.Users.newUser;
 import static ai.persona.gateway.support.Users.say;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,13 @@ import ai.persona.gateway.support.SessionStore;
 import ai.persona.gateway.support.TopicReader;
 import ai.persona.infra.KafkaTestResource;
 import ai.persona.model.PersonaJson;
+import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 
+/**
+ * Ending a session through the gateway records the end as a SessionEvent; session-service materializes it and publishes
+ * the session's ConversationCompleted (the real session-service runs beside the gateway under test).
+ */
 @QuarkusTest
 class CompletionTest {
 
@@ -46,6 +53,7 @@ class CompletionTest {
         as(user).post("/api/sessions/{id}/end", session).then().statusCode(200)
                 .body("published", equalTo(true)).body("session.endReason", equalTo("explicit"));
 
+        await().atMost(Duration.ofSeconds(30)).until(() -> completedSessionIds(user).contains(session));
         ConsumerRecord<String, String> record = completions(user).get(0);
         assertThat(record.key()).isEqualTo(user);
         assertThat(TopicReader.header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
@@ -56,7 +64,8 @@ class CompletionTest {
         assertThat(event.endedAt()).isNotNull();
         assertThat(event.messages()).extracting(message -> message.role())
                 .containsExactly(MessageRole.USER, MessageRole.ASSISTANT);
-        assertThat(SessionStore.session(user, session).getString("publishedAt")).isNotNull();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> SessionStore.session(user, session).getString("publishedAt") != null);
     }
 
     @Test
@@ -76,22 +85,29 @@ class CompletionTest {
     }
 
     @Test
-    void aCompletionMadeWhileTheBrokerIsDownIsPublishedOnceItIsBack() {
+    void whileTheBrokerIsDownTurnsAndEndsAreRefusedWith503AndNothingIsHalfRecorded() {
         assumeTrue(KafkaTestResource.brokerCanBeStopped(), "the broker is external: it cannot be stopped here");
         String user = newUser("outage");
         String session = newSession(user);
-        say(user, session, "during the outage " + user);
+        say(user, session, "before the outage " + user);
 
         KafkaTestResource.stopBroker();
         try {
-            as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(false));
-            assertThat(SessionStore.session(user, session).getString("publishedAt")).isNull();
+            as(user).contentType(ContentType.JSON).body(Map.of("content", "during the outage"))
+                    .post("/api/sessions/{id}/messages", session)
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("type", containsString("session-store-unavailable"));
+            as(user).post("/api/sessions/{id}/end", session)
+                    .then().statusCode(503).contentType("application/problem+json");
         } finally {
             KafkaTestResource.startBroker();
         }
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> SessionStore.session(user, session).getString("publishedAt") != null);
-        assertThat(completedSessionIds(user)).contains(session);
+        as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> completedSessionIds(user).contains(session));
+        assertThat(SessionStore.ended(user, session).getList("messages.content", String.class))
+                .containsExactly("before the outage " + user, "Hello.")
+                .doesNotContain("during the outage");
+        assertThat(completedSessionIds(user)).containsExactly(session);
     }
 }

@@ -35,7 +35,7 @@ class NativeApiTest {
 
         assertThat(say(user, session, "marker-turn-" + user + " what should I drink?")).isEqualTo("Green tea, then.");
 
-        assertThat(SessionStore.session(user, session).getList("messages.role"))
+        assertThat(SessionStore.recorded(user, session, 2).getList("messages.role"))
                 .containsExactly("USER", "ASSISTANT");
         assertThat(SessionStore.session(user, session).getList("messages.content", String.class))
                 .containsExactly("marker-turn-" + user + " what should I drink?", "Green tea, then.");
@@ -69,7 +69,7 @@ class NativeApiTest {
         assertThat(frames.size()).isGreaterThan(3);
         assertThat(frames.get(0)).contains("\"type\":\"delta\"");
         assertThat(frames.get(frames.size() - 1)).contains("\"type\":\"done\"").contains("Streams arrive in pieces.");
-        assertThat(SessionStore.session(user, session).getList("messages.content", String.class))
+        assertThat(SessionStore.recorded(user, session, 2).getList("messages.content", String.class))
                 .containsExactly("marker-sse-" + user, "Streams arrive in pieces.");
     }
 

@@ -53,7 +53,7 @@ class OpenAiApiTest {
                 .body("choices[0].finish_reason", equalTo("stop"))
                 .body("usage.total_tokens", equalTo(15));
         String session = reply.header("X-Session-Id");
-        assertThat(SessionStore.session(user, session).getList("messages.role"))
+        assertThat(SessionStore.recorded(user, session, 3).getList("messages.role"))
                 .containsExactly("SYSTEM", "USER", "ASSISTANT");
     }
 
@@ -87,7 +87,7 @@ class OpenAiApiTest {
         });
         assertThat(text).hasToString("Streaming works fine.");
         assertThat(frames.size()).isGreaterThan(4);
-        assertThat(SessionStore.session(user, reply.header("X-Session-Id")).getList("messages.content", String.class))
+        assertThat(SessionStore.recorded(user, reply.header("X-Session-Id"), 3).getList("messages.content", String.class))
                 .containsExactly("Be brief.", "stream-" + user, "Streaming works fine.");
     }
 
@@ -103,7 +103,7 @@ class OpenAiApiTest {
         String sameSession = complete(user, second).then().statusCode(200).extract().header("X-Session-Id");
 
         assertThat(sameSession).isEqualTo(session);
-        assertThat(SessionStore.session(user, session).getList("messages.content", String.class))
+        assertThat(SessionStore.recorded(user, session, 5).getList("messages.content", String.class))
                 .containsExactly("Be brief.", "again-" + user, "ok", "and then?", "ok");
     }
 

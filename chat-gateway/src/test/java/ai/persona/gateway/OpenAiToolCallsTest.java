@@ -69,7 +69,7 @@ class OpenAiToolCallsTest {
         assertThat(frames).contains("\"tool_calls\":[{\"index\":0,\"id\":\"call_7\",\"type\":\"function\"")
                 .contains("\"finish_reason\":\"tool_calls\"").endsWith("data: [DONE]\n\n");
         String session = streamed.header("X-Session-Id");
-        assertThat(SessionStore.session(user, session).getString("messages[1].toolCalls[0].arguments"))
+        assertThat(SessionStore.recorded(user, session, 2).getString("messages[1].toolCalls[0].arguments"))
                 .isEqualTo("{\"city\":\"Oslo\"}");
 
         llm.replies("tool result " + user, "It is sunny in Oslo.");
@@ -84,7 +84,7 @@ class OpenAiToolCallsTest {
 
         answer.then().statusCode(200).body("choices[0].message.content", equalTo("It is sunny in Oslo."));
         assertThat(answer.header("X-Session-Id")).isEqualTo(session);
-        assertThat(SessionStore.session(user, session).getList("messages.role"))
+        assertThat(SessionStore.recorded(user, session, 4).getList("messages.role"))
                 .containsExactly("USER", "ASSISTANT", "TOOL", "ASSISTANT");
         JsonNode sentBack = llm.requests("tool result " + user).get(0).path("messages");
         assertThat(sentBack.path(1).path("tool_calls").path(0).path("id").asText()).isEqualTo("call_7");

@@ -40,29 +40,21 @@ public interface GatewayConfig {
     }
 
     interface Sessions {
-        /** A session without a message for this long completes by itself. */
-        @WithDefault("PT30M")
-        Duration idleTimeout();
+        /**
+         * Sessions in conversation are kept in memory for this long after their last turn, so a turn reads nothing
+         * from session-service. Keep it below session-service's idle timeout (PT30M): a session ended as idle there
+         * must have left this cache before its next turn, which then finds it ended.
+         */
+        @WithDefault("PT10M")
+        Duration activeCacheTtl();
 
-        /** How often idle sessions are looked for (read by the sweeper's @Scheduled). */
-        @WithDefault("60s")
-        Duration idleSweepEvery();
+        /** Sessions in conversation kept in memory at most; an evicted one is read again on its next turn. */
+        @WithDefault("100000")
+        long activeCacheSize();
 
-        /** How often completed but unpublished sessions are looked for (read by the sweeper's @Scheduled). */
-        @WithDefault("30s")
-        Duration republishEvery();
-
-        /** How long ending a session waits for the broker to acknowledge its completion before answering anyway. */
-        @WithDefault("5s")
-        Duration publishTimeout();
-
-        /** A completed session still unpublished after this long is republished by the sweeper. */
-        @WithDefault("30s")
-        Duration republishAfter();
-
-        /** Sessions one sweep ends or republishes at most. */
-        @WithDefault("50")
-        int sweepBatch();
+        /** Messages a session holds at most: session-service's session-service.max-messages-per-session. */
+        @WithDefault("500")
+        int maxMessagesPerSession();
 
         @WithDefault("32000")
         int maxMessageChars();

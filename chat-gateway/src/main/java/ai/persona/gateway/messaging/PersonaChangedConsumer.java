@@ -10,6 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import ai.persona.events.PersonaChanged;
+import ai.persona.gateway.service.ActiveSessions;
+import ai.persona.gateway.service.ConversationTracker;
 import ai.persona.gateway.service.PersonaCache;
 import ai.persona.gateway.service.SessionEmbeddings;
 import ai.persona.model.PersonaJson;
@@ -27,10 +29,15 @@ public class PersonaChangedConsumer {
 
     private final PersonaCache cache;
     private final SessionEmbeddings embeddings;
+    private final ActiveSessions active;
+    private final ConversationTracker conversations;
 
-    public PersonaChangedConsumer(PersonaCache cache, SessionEmbeddings embeddings) {
+    public PersonaChangedConsumer(PersonaCache cache, SessionEmbeddings embeddings, ActiveSessions active,
+            ConversationTracker conversations) {
         this.cache = cache;
         this.embeddings = embeddings;
+        this.active = active;
+        this.conversations = conversations;
     }
 
     // rendering counts tokens: kept off the event loop
@@ -40,6 +47,8 @@ public class PersonaChangedConsumer {
         if (record.value() == null) {
             if (record.key() != null) {
                 cache.forget(record.key());
+                active.forget(record.key());
+                conversations.forget(record.key());
                 // a tombstone replayed at start-up may hit a user re-created since: their embeddings are derived data,
                 // computed again on their next turn
                 embeddings.delete(record.key()).await().atMost(Duration.ofSeconds(10));

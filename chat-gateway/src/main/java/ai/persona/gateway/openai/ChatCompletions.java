@@ -3,6 +3,7 @@ package ai.persona.gateway.openai;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,7 @@ import ai.persona.gateway.llm.LlmRequests;
 import ai.persona.gateway.llm.ModelCatalog;
 import ai.persona.gateway.rest.HttpReply;
 import ai.persona.gateway.service.ConversationTracker;
+import ai.persona.gateway.service.ConversationTracker.Tracked;
 import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.Personalization;
 import ai.persona.gateway.service.Streams;
@@ -25,9 +27,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One OpenAI-compatible chat completion: the client's new messages are stored in its session, the persona goes in as a
- * system message ahead of the client's own messages, and the model's reply (text or tool calls, whole or streamed)
- * goes back to the client as the model gave it, and into the session.
+ * One OpenAI-compatible chat completion: the persona goes in as a system message ahead of the client's own messages,
+ * and the model's reply (text or tool calls, whole or streamed) goes back to the client as the model gave it; the
+ * client's new messages and the reply are recorded in its session as one event before the client has all of the reply.
  */
 @ApplicationScoped
 public class ChatCompletions {
@@ -53,45 +55,52 @@ public class ChatCompletions {
         Instant now = Instant.now();
         List<ChatMessage> stored = request.messages().stream().map(m -> OpenAiMessages.toStored(m, now)).toList();
         return tracker.track(userId, requestedSessionId, stored)
-                .chain(sessionId -> personalization.systemPrompt(userId, sessionId, lastUserMessage(stored))
+                .chain(session -> personalization.systemPrompt(userId, session.sessionId(), lastUserMessage(stored))
                         .map(prompt -> LlmRequests.request(model, prompt, conversation, request.tools(),
                                 request.toolChoice(), request.otherParameters()))
                         .chain(modelRequest -> request.stream()
-                                ? streamed(userId, sessionId, model, modelRequest)
-                                : whole(userId, sessionId, model, modelRequest)));
+                                ? streamed(session, stored, model, modelRequest)
+                                : whole(session, stored, model, modelRequest)));
     }
 
-    private Uni<HttpReply> whole(String userId, String sessionId, String model, ChatCompletionRequest request) {
+    private Uni<HttpReply> whole(Tracked session, List<ChatMessage> stored, String model,
+            ChatCompletionRequest request) {
         ReplyRecorder recorder = new ReplyRecorder();
         return llm.complete(request)
                 .invoke(recorder::add)
-                .call(() -> record(userId, sessionId, recorder))
+                .call(() -> tracker.record(session, stored, recorder.message(Instant.now())))
+                .onFailure().call(() -> keepAfterFailure(session, stored))
                 .map(response -> HttpReply.json(OpenAiReplies.completion(response, modelOf(response, model)),
-                        Map.of(SESSION_HEADER, sessionId)));
+                        Map.of(SESSION_HEADER, session.sessionId())));
     }
 
-    private Uni<HttpReply> streamed(String userId, String sessionId, String model, ChatCompletionRequest request) {
+    private Uni<HttpReply> streamed(Tracked session, List<ChatMessage> stored, String model,
+            ChatCompletionRequest request) {
         return Streams.started(llm.stream(request))
-                .map(chunks -> HttpReply.events(frames(userId, sessionId, model, chunks), "[DONE]",
-                        Map.of(SESSION_HEADER, sessionId)));
+                .onFailure().call(() -> keepAfterFailure(session, stored))
+                .map(chunks -> HttpReply.events(frames(session, stored, model, chunks), "[DONE]",
+                        Map.of(SESSION_HEADER, session.sessionId())));
     }
 
-    // the reply is stored before [DONE]: a client that sends its next turn right after it finds the session complete
-    private Multi<Object> frames(String userId, String sessionId, String model, Multi<ChatCompletionResponse> chunks) {
+    // recorded before [DONE]: a client that sends its next turn right after it finds the session complete
+    private Multi<Object> frames(Tracked session, List<ChatMessage> stored, String model,
+            Multi<ChatCompletionResponse> chunks) {
         ReplyRecorder recorder = new ReplyRecorder();
         Multi<Object> relayed = chunks
                 .invoke(recorder::add)
                 .map(chunk -> OpenAiReplies.chunk(chunk, modelOf(chunk, model)));
-        Multi<Object> recorded = Multi.createFrom().deferred(() -> record(userId, sessionId, recorder)
+        Multi<Object> recorded = Multi.createFrom().deferred(() -> tracker.record(session, stored,
+                        recorder.message(Instant.now()))
                 .onItem().transformToMulti(ignored -> Multi.createFrom().empty()));
         return Multi.createBy().concatenating().streams(relayed, recorded)
+                .onFailure().call(() -> keepAfterFailure(session, stored))
                 .onFailure().recoverWithItem(ChatCompletions::errorFrame);
     }
 
-    private Uni<Void> record(String userId, String sessionId, ReplyRecorder recorder) {
-        return recorder.message(Instant.now())
-                .map(reply -> tracker.recordReply(userId, sessionId, reply))
-                .orElseGet(() -> Uni.createFrom().voidItem());
+    // what the client sent is kept even when the model failed, as the native API keeps the user's message
+    private Uni<Void> keepAfterFailure(Tracked session, List<ChatMessage> stored) {
+        return tracker.record(session, stored, Optional.empty())
+                .onFailure().recoverWithNull();
     }
 
     // once streaming, the status is sent: a failure becomes an error event, as OpenAI's own streams report them

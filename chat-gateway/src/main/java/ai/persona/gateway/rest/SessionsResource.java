@@ -1,6 +1,7 @@
 package ai.persona.gateway.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -24,9 +25,10 @@ import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.client.Page;
 import ai.persona.gateway.client.SessionRecord;
 import ai.persona.gateway.client.SessionServiceClient;
-import ai.persona.gateway.config.GatewayConfig;
-import ai.persona.gateway.messaging.CompletionPublisher;
+import ai.persona.gateway.messaging.SessionRecorder;
+import ai.persona.gateway.service.ActiveSessions;
 import ai.persona.gateway.service.ChatService;
+import ai.persona.gateway.service.ConversationTracker;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -37,22 +39,30 @@ public class SessionsResource {
 
     private final CurrentUser user;
     private final SessionServiceClient sessions;
+    private final ActiveSessions active;
     private final ChatService chat;
-    private final CompletionPublisher publisher;
-    private final GatewayConfig.Sessions config;
+    private final SessionRecorder recorder;
+    private final ConversationTracker conversations;
 
-    public SessionsResource(CurrentUser user, @RestClient SessionServiceClient sessions, ChatService chat,
-            CompletionPublisher publisher, GatewayConfig config) {
+    public SessionsResource(CurrentUser user, @RestClient SessionServiceClient sessions, ActiveSessions active,
+            ChatService chat, SessionRecorder recorder, ConversationTracker conversations) {
         this.user = user;
         this.sessions = sessions;
+        this.active = active;
         this.chat = chat;
-        this.publisher = publisher;
-        this.config = config.sessions();
+        this.recorder = recorder;
+        this.conversations = conversations;
     }
+
+    private static final String EXPLICIT = "explicit";
 
     public record NewMessage(String content) {
     }
 
+    /**
+     * @param published the end is recorded durably (the broker acknowledged it); session-service publishes the
+     *        session's ConversationCompleted from it
+     */
     public record Ended(SessionRecord session, boolean published) {
     }
 
@@ -62,6 +72,7 @@ public class SessionsResource {
     @Operation(summary = "Start a session; 201 with its id")
     public Uni<Response> create() {
         return sessions.create(user.id(), new SessionServiceClient.CreateSession(null, null))
+                .invoke(active::remember)
                 .map(session -> Response.created(URI.create("/api/sessions/" + session.id())).entity(session).build());
     }
 
@@ -76,8 +87,11 @@ public class SessionsResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One of my sessions with its messages, as recorded so far")
     public Uni<SessionRecord> get(@PathParam("id") String sessionId) {
-        return sessions.get(user.id(), sessionId);
+        // from memory while the session is active here: a turn's messages show at once, before session-service has
+        // materialized them
+        return active.get(user.id(), sessionId);
     }
 
     @POST
@@ -104,9 +118,14 @@ public class SessionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "End the session (idempotent); its completion is published once")
     public Uni<Ended> end(@PathParam("id") String sessionId) {
-        return sessions.end(user.id(), sessionId, new SessionServiceClient.EndSession("explicit"))
-                .chain(session -> publisher.publishWithin(session, config.publishTimeout())
-                        .map(published -> new Ended(withoutMessages(session), published || session.published())));
+        String userId = user.id();
+        return active.get(userId, sessionId)
+                .chain(session -> session.ended()
+                        ? Uni.createFrom().item(session)
+                        : recorder.ended(userId, sessionId, EXPLICIT)
+                                .invoke(() -> conversations.ended(userId, sessionId))
+                                .map(ignored -> active.ended(session, Instant.now(), EXPLICIT)))
+                .map(session -> new Ended(withoutMessages(session), true));
     }
 
     private static SessionRecord withoutMessages(SessionRecord s) {

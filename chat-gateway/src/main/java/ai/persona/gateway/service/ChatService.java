@@ -1,98 +1,133 @@
 package ai.persona.gateway.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
-import ai.persona.gateway.client.SessionServiceClient;
-import ai.persona.gateway.client.SessionServiceClient.AppendMessages;
+import ai.persona.gateway.client.SessionRecord;
 import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.gateway.llm.Llm;
 import ai.persona.gateway.llm.LlmRequests;
 import ai.persona.gateway.llm.ModelCatalog;
+import ai.persona.gateway.messaging.SessionRecorder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A turn of the native API: the user's message is stored first (so it is kept whatever happens next), the model gets
- * the persona and the stored conversation, and its reply is stored before the user sees the end of it.
+ * A turn of the native API: the model gets the persona (from memory) and the conversation (from the active sessions in
+ * memory), and the user's message and the reply are recorded as one event before the user sees the end of the reply.
+ * Nothing in a turn waits on a database; a turn that fails before the reply is recorded leaves the session unchanged.
  */
 @ApplicationScoped
 public class ChatService {
 
-    private final SessionServiceClient sessions;
+    private final ActiveSessions sessions;
+    private final SessionRecorder recorder;
     private final Personalization personalization;
     private final Llm llm;
     private final ModelCatalog models;
     private final GatewayConfig.Sessions config;
 
-    public ChatService(@RestClient SessionServiceClient sessions, Personalization personalization, Llm llm,
+    public ChatService(ActiveSessions sessions, SessionRecorder recorder, Personalization personalization, Llm llm,
             ModelCatalog models, GatewayConfig config) {
         this.sessions = sessions;
+        this.recorder = recorder;
         this.personalization = personalization;
         this.llm = llm;
         this.models = models;
         this.config = config.sessions();
     }
 
-    /** The assistant's whole reply, once stored. */
+    /** The assistant's whole reply, once recorded. */
     public Uni<ChatMessage> reply(String userId, String sessionId, String content) {
-        return prepare(userId, sessionId, content)
-                .chain(llm::complete)
-                .map(ChatService::replyText)
-                .chain(text -> store(userId, sessionId, text));
+        ChatMessage said = userMessage(content);
+        return open(userId, sessionId)
+                .chain(session -> request(session, said)
+                        .chain(llm::complete)
+                        .map(ChatService::replyText)
+                        .chain(text -> record(session, said, text))
+                        .onFailure().call(() -> keepAfterFailure(session, said)));
     }
 
-    /** The reply as text deltas, then the stored message; handed over once the model's first chunk arrived. */
+    /** The reply as text deltas, then the recorded message; handed over once the model's first chunk arrived. */
     public Uni<Multi<StreamEvent>> replyStream(String userId, String sessionId, String content) {
-        return prepare(userId, sessionId, content)
-                .map(llm::stream)
-                .chain(Streams::started)
-                .map(chunks -> events(userId, sessionId, chunks));
+        ChatMessage said = userMessage(content);
+        return open(userId, sessionId)
+                .chain(session -> request(session, said)
+                        .map(llm::stream)
+                        .chain(Streams::started)
+                        .onFailure().call(() -> keepAfterFailure(session, said))
+                        .map(chunks -> events(session, said, chunks)));
     }
 
-    private Multi<StreamEvent> events(String userId, String sessionId, Multi<ChatCompletionResponse> chunks) {
+    private Multi<StreamEvent> events(SessionRecord session, ChatMessage said, Multi<ChatCompletionResponse> chunks) {
         StringBuilder reply = new StringBuilder();
         Multi<StreamEvent> deltas = chunks
                 .map(ChatService::replyText)
                 .filter(text -> !text.isEmpty())
                 .invoke(reply::append)
                 .map(StreamEvent::delta);
-        Multi<StreamEvent> done = Multi.createFrom().deferred(() -> store(userId, sessionId, reply.toString())
+        Multi<StreamEvent> done = Multi.createFrom().deferred(() -> record(session, said, reply.toString())
                 .map(StreamEvent::done)
                 .toMulti());
         return Multi.createBy().concatenating().streams(deltas, done)
+                .onFailure().call(() -> keepAfterFailure(session, said))
                 .onFailure().recoverWithItem(StreamEvent::failed);
     }
 
-    private Uni<ChatCompletionRequest> prepare(String userId, String sessionId, String content) {
-        checkContent(content);
-        ChatMessage message = ChatMessage.of(MessageRole.USER, content, Instant.now());
-        // one round trip: store the message and read the conversation the model needs
-        return sessions.append(userId, sessionId, SessionServiceClient.INCLUDE_MESSAGES,
-                new AppendMessages(List.of(message)))
-                .chain(session -> personalization.systemPrompt(userId, sessionId, content)
-                        .map(prompt -> LlmRequests.request(models.defaultModel(), prompt,
-                                session.messagesOrEmpty().stream().map(LlmRequests::toModel).toList(),
-                                null, null, Map.of())));
+    /** The session to talk in: open, and with room for this turn's two messages. */
+    private Uni<SessionRecord> open(String userId, String sessionId) {
+        return sessions.get(userId, sessionId)
+                .invoke(session -> {
+                    if (session.ended()) {
+                        throw GatewayException.conflict("session-ended", "session " + sessionId + " has ended");
+                    }
+                    if (session.messageCount() + 2 > config.maxMessagesPerSession()) {
+                        throw GatewayException.conflict("session-full", "a session holds at most "
+                                + config.maxMessagesPerSession() + " messages");
+                    }
+                });
     }
 
-    private Uni<ChatMessage> store(String userId, String sessionId, String text) {
-        ChatMessage reply = ChatMessage.of(MessageRole.ASSISTANT, text, Instant.now());
-        if (text.isBlank()) {
-            // nothing to keep: session-service refuses empty messages, and an empty reply tells nothing
-            return Uni.createFrom().item(reply);
-        }
-        return sessions.append(userId, sessionId, new AppendMessages(List.of(reply)))
+    private Uni<ChatCompletionRequest> request(SessionRecord session, ChatMessage said) {
+        List<ChatMessage> conversation = new ArrayList<>(session.messagesOrEmpty());
+        conversation.add(said);
+        return personalization.systemPrompt(session.userId(), session.id(), said.content())
+                .map(prompt -> LlmRequests.request(models.defaultModel(), prompt,
+                        conversation.stream().map(LlmRequests::toModel).toList(), null, null, Map.of()));
+    }
+
+    // the user's message and the reply in one event: both are kept, or neither and the user is told
+    private Uni<ChatMessage> record(SessionRecord session, ChatMessage said, String text) {
+        Instant now = Instant.now();
+        ChatMessage reply = ChatMessage.of(MessageRole.ASSISTANT, text, now);
+        // an empty reply tells nothing, and session-service refuses empty messages: the user's message alone is kept
+        List<ChatMessage> messages = text.isBlank() ? List.of(said) : List.of(said, reply);
+        return recorder.said(session.userId(), session.id(), null, messages)
+                .invoke(() -> sessions.said(session, messages, now))
                 .replaceWith(reply);
+    }
+
+    /**
+     * A turn that failed (the model, or recording the reply) still keeps what the user said, so nothing they wrote is
+     * lost and a retry has the context; if even that cannot be recorded, the turn's own failure is what they are told.
+     */
+    private Uni<Void> keepAfterFailure(SessionRecord session, ChatMessage said) {
+        return recorder.said(session.userId(), session.id(), null, List.of(said))
+                .invoke(() -> sessions.said(session, List.of(said), Instant.now()))
+                .onFailure().recoverWithNull();
+    }
+
+    private ChatMessage userMessage(String content) {
+        checkContent(content);
+        return ChatMessage.of(MessageRole.USER, content, Instant.now());
     }
 
     private void checkContent(String content) {

@@ -1,57 +1,105 @@
 package ai.persona.gateway.service;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import ai.persona.events.ChatMessage;
-import ai.persona.gateway.client.SessionRecord;
 import ai.persona.gateway.client.SessionServiceClient;
-import ai.persona.gateway.client.SessionServiceClient.AppendMessages;
 import ai.persona.gateway.client.SessionServiceClient.CreateSession;
+import ai.persona.gateway.config.GatewayConfig;
+import ai.persona.gateway.messaging.SessionRecorder;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps an OpenAI client's conversation as a session. The client resends everything each turn; the session already
- * holds the first {@code messageCount} of those messages, so only the rest is stored. A derived session that completed
- * (idle timeout) while the client carries on continues in a follow-up session ({@code <id>-2}, {@code -3}, ...) that
- * stores what came after it. A session the client names itself (X-Session-Id) is used as is.
+ * holds the first messages of it, so each turn records the rest with the reply, as one event whose {@code firstIndex}
+ * lets session-service keep only what it lacks. Which session, and how much of it is recorded, is kept in memory after
+ * a conversation's first turn here; on a miss one call to session-service creates or finds it. A derived session that
+ * completed (idle timeout) while the client carries on continues in a follow-up session ({@code <id>-2}, {@code -3},
+ * ...) that records what came after it. A session the client names itself (X-Session-Id) is used as is.
  */
 @ApplicationScoped
 public class ConversationTracker {
 
     private static final int MAX_FOLLOW_UPS = 50;
 
+    /**
+     * A conversation's session: {@code offset} messages of the conversation went to earlier sessions of it, and the
+     * session holds {@code recorded} messages.
+     */
+    public record Tracked(String userId, String conversationId, String sessionId, int offset, int recorded) {
+    }
+
+    private record Key(String userId, String conversationId) {
+    }
+
     private final SessionServiceClient sessions;
+    private final SessionRecorder recorder;
+    private final Cache<Key, Tracked> tracked;
 
-    public ConversationTracker(@RestClient SessionServiceClient sessions) {
+    public ConversationTracker(@RestClient SessionServiceClient sessions, SessionRecorder recorder,
+            GatewayConfig config) {
         this.sessions = sessions;
+        this.recorder = recorder;
+        this.tracked = Caffeine.newBuilder()
+                .maximumSize(config.sessions().activeCacheSize())
+                .expireAfterAccess(config.sessions().activeCacheTtl())
+                .build();
     }
 
-    /** Stores the conversation's new messages; the session id they went to. */
-    public Uni<String> track(String userId, String requestedId, List<ChatMessage> conversation) {
-        if (requestedId != null && !requestedId.isBlank()) {
-            return open(userId, requestedId, 1, 0, conversation, true);
+    /** The session the conversation goes to. */
+    public Uni<Tracked> track(String userId, String requestedId, List<ChatMessage> conversation) {
+        boolean named = requestedId != null && !requestedId.isBlank();
+        String conversationId = named ? requestedId : SessionIds.derive(userId, conversation);
+        Tracked known = tracked.getIfPresent(new Key(userId, conversationId));
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
-        return open(userId, SessionIds.derive(userId, conversation), 1, 0, conversation, false);
+        return open(userId, conversationId, 1, 0, named)
+                .invoke(found -> tracked.put(new Key(userId, conversationId), found));
     }
 
-    public Uni<Void> recordReply(String userId, String sessionId, ChatMessage reply) {
-        return sessions.append(userId, sessionId, new AppendMessages(List.of(reply)))
-                .replaceWithVoid();
+    /** Records the conversation's messages the session lacks, and the reply; nothing when both are empty. */
+    public Uni<Void> record(Tracked session, List<ChatMessage> conversation, Optional<ChatMessage> reply) {
+        List<ChatMessage> unrecorded = new ArrayList<>(conversation.subList(
+                Math.min(conversation.size(), session.offset() + session.recorded()), conversation.size()));
+        reply.ifPresent(unrecorded::add);
+        if (unrecorded.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return recorder.said(session.userId(), session.sessionId(), session.recorded(), unrecorded)
+                .invoke(() -> tracked.asMap().computeIfPresent(new Key(session.userId(), session.conversationId()),
+                        (key, current) -> new Tracked(current.userId(), current.conversationId(), current.sessionId(),
+                                current.offset(), Math.max(current.recorded(), session.recorded() + unrecorded.size()))));
     }
 
-    private Uni<String> open(String userId, String baseId, int generation, int storedBefore,
-            List<ChatMessage> conversation, boolean named) {
+    /** The session was ended here (native API): its next turn asks session-service again. */
+    public void ended(String userId, String sessionId) {
+        tracked.asMap().values().removeIf(t -> t.userId().equals(userId) && t.sessionId().equals(sessionId));
+    }
+
+    /** The user was deleted. */
+    public void forget(String userId) {
+        tracked.asMap().keySet().removeIf(key -> key.userId().equals(userId));
+    }
+
+    private Uni<Tracked> open(String userId, String baseId, int generation, int storedBefore, boolean named) {
         String id = generation == 1 ? baseId : baseId + "-" + generation;
         return sessions.create(userId, new CreateSession(id, null))
                 .onFailure(ConversationTracker::takenByAnotherUser)
                 .transform(e -> GatewayException.notFound("session-not-found", "no session " + id + " of yours"))
                 .chain(session -> {
                     if (!session.ended()) {
-                        return storeNew(userId, session, storedBefore, conversation).replaceWith(id);
+                        return Uni.createFrom().item(new Tracked(userId, baseId, id, storedBefore,
+                                session.messageCount()));
                     }
                     if (named) {
                         throw GatewayException.conflict("session-ended", "session " + id + " has ended; start another");
@@ -59,20 +107,8 @@ public class ConversationTracker {
                     if (generation >= MAX_FOLLOW_UPS) {
                         throw GatewayException.conflict("session-ended", "this conversation has ended; start another");
                     }
-                    return open(userId, baseId, generation + 1, storedBefore + session.messageCount(), conversation,
-                            false);
+                    return open(userId, baseId, generation + 1, storedBefore + session.messageCount(), false);
                 });
-    }
-
-    private Uni<Void> storeNew(String userId, SessionRecord session, int storedBefore, List<ChatMessage> conversation) {
-        int known = storedBefore + session.messageCount();
-        if (known >= conversation.size()) {
-            // a retry or a regenerated answer: everything the client sent is stored already
-            return Uni.createFrom().voidItem();
-        }
-        return sessions.append(userId, session.id(), new AppendMessages(conversation.subList(known,
-                conversation.size())))
-                .replaceWithVoid();
     }
 
     private static boolean takenByAnotherUser(Throwable failure) {

@@ -21,13 +21,17 @@ public class UserData {
     private final SettingsService settings;
     private final PersonaCache personas;
     private final SessionEmbeddings embeddings;
+    private final ActiveSessions active;
+    private final ConversationTracker conversations;
 
     public UserData(@RestClient SessionServiceClient sessions, SettingsService settings, PersonaCache personas,
-            SessionEmbeddings embeddings) {
+            SessionEmbeddings embeddings, ActiveSessions active, ConversationTracker conversations) {
         this.sessions = sessions;
         this.settings = settings;
         this.personas = personas;
         this.embeddings = embeddings;
+        this.active = active;
+        this.conversations = conversations;
     }
 
     public Uni<UserSettings> settings(String userId) {
@@ -58,7 +62,9 @@ public class UserData {
                 .chain(() -> embeddings.delete(userId))
                 .chain(() -> sessions.deleteUser(userId))
                 .onFailure(failure -> failure instanceof GatewayException e && e.status() == 404).recoverWithNull()
-                .invoke(() -> personas.forget(userId));
+                .invoke(() -> personas.forget(userId))
+                .invoke(() -> active.forget(userId))
+                .invoke(() -> conversations.forget(userId));
     }
 
     private static JsonNode withGatewayData(JsonNode exported, UserSettings userSettings, List<String> embedded) {

@@ -19,7 +19,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = JwtKeysResource.class, restrictToAnnotatedClass = false)
 public final class GatewayTestResources {
 
-    public static final String TOPICS = "persona.conversations.completed.v1:3,persona.changed.v1:3:compact,"
+    public static final String TOPICS = "persona.session-events.v1:3,persona.conversations.completed.v1:3,persona.changed.v1:3:compact,"
             + "persona.patches.proposed.v1:3,persona.dead-letter.v1:1";
 
     private GatewayTestResources() {

@@ -1,6 +1,9 @@
 package ai.persona.gateway.support;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -37,6 +40,29 @@ public final class SessionStore {
 
     public static void deleteUser(String userId) {
         given().baseUri(url()).delete("/users/{u}", userId).then().statusCode(204);
+    }
+
+    /**
+     * The session once session-service has materialized {@code messages} messages of it: the gateway records turns as
+     * events, so session-service has them a moment after the turn answered.
+     */
+    public static JsonPath recorded(String userId, String sessionId, int messages) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messageCount(userId, sessionId) == messages);
+        return session(userId, sessionId);
+    }
+
+    /** The session once session-service has materialized its end. */
+    public static JsonPath ended(String userId, String sessionId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().baseUri(url()).get("/users/{u}/sessions/{s}", userId, sessionId)
+                        .then().extract().jsonPath().getString("endedAt") != null);
+        return session(userId, sessionId);
+    }
+
+    private static int messageCount(String userId, String sessionId) {
+        var response = given().baseUri(url()).get("/users/{u}/sessions/{s}", userId, sessionId);
+        return response.statusCode() == 200 ? response.jsonPath().getInt("messageCount") : -1;
     }
 
     public static JsonPath session(String userId, String sessionId) {

@@ -1,0 +1,83 @@
+package ai.persona.gateway.messaging;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import ai.persona.events.ChatMessage;
+import ai.persona.events.EventContract;
+import ai.persona.events.SessionEvent;
+import ai.persona.gateway.service.GatewayException;
+import ai.persona.model.PersonaJson;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Records what happens in a session as SessionEvents (key: user id, so a session's events stay in order; binary
+ * CloudEvents, id = event id). Each Uni completes when the broker acknowledged the event (acks=all, idempotent
+ * producer): from then on it is durable, and session-service materializes it. A turn answers only after that, so a
+ * reply the user has seen is always recorded; when the broker does not acknowledge, the turn fails instead.
+ */
+@ApplicationScoped
+public class SessionRecorder {
+
+    private static final URI SOURCE = URI.create("chat-gateway");
+
+    private final MutinyEmitter<String> emitter;
+
+    public SessionRecorder(@Channel("session-events") MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    /**
+     * @param firstIndex where {@code messages} start in the session, when the caller knows it (OpenAI clients resend the
+     *        conversation); null appends them after those recorded
+     */
+    public Uni<Void> said(String userId, String sessionId, Integer firstIndex, List<ChatMessage> messages) {
+        return send(SessionEvent.messages(newId(), userId, sessionId, Instant.now(), firstIndex, messages));
+    }
+
+    public Uni<Void> ended(String userId, String sessionId, String reason) {
+        return send(SessionEvent.ended(newId(), userId, sessionId, Instant.now(), reason));
+    }
+
+    private Uni<Void> send(SessionEvent event) {
+        return Uni.createFrom().item(() -> message(event))
+                .chain(emitter::sendMessage)
+                .onFailure().transform(e -> GatewayException.storeUnavailable("the conversation could not be recorded ("
+                        + e.getMessage() + "); try again"));
+    }
+
+    private static Message<String> message(SessionEvent event) {
+        return Message.of(json(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.userId()).build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(event.eventId())
+                        .withSource(SOURCE)
+                        .withType(EventContract.SESSION_EVENT.cloudEventType())
+                        .withSubject(event.userId())
+                        .build());
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String json(SessionEvent event) {
+        try {
+            return PersonaJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise event " + event.eventId(), e);
+        }
+    }
+}
