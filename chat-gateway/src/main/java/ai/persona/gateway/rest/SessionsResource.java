@@ -13,9 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -70,10 +72,18 @@ public class SessionsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a session; 201 with its id")
-    public Uni<Response> create() {
+    public Uni<Response> create(@Context UriInfo uri) {
         return sessions.create(user.id(), new SessionServiceClient.CreateSession(null, null))
                 .invoke(active::remember)
-                .map(session -> Response.created(URI.create("/api/sessions/" + session.id())).entity(session).build());
+                .map(session -> Response.created(location(uri, session.id())).entity(session).build());
+    }
+
+    /**
+     * The session's URI with its id encoded as a path segment. Absolute, because a relative one is made absolute from
+     * its decoded path, which would put raw characters back into the header.
+     */
+    private static URI location(UriInfo uri, String sessionId) {
+        return uri.getBaseUriBuilder().path(SessionsResource.class).path("{id}").build(sessionId);
     }
 
     @GET

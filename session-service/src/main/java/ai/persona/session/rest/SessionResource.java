@@ -12,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -52,13 +54,22 @@ public class SessionResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @Operation(summary = "Create a session; with a sessionId the same user may retry (200 with the existing one)")
-    public Uni<Response> create(@PathParam("userId") String userId, CreateSession request) {
+    public Uni<Response> create(@PathParam("userId") String userId, @Context UriInfo uri, CreateSession request) {
         CreateSession body = request == null ? new CreateSession(null, null) : request;
         return sessions.create(userId, body.sessionId(), body.startedAt())
                 .map(result -> Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
-                        .location(URI.create("/users/" + userId + "/sessions/" + result.session().id()))
+                        .location(location(uri, userId, result.session().id()))
                         .entity(result.session())
                         .build());
+    }
+
+    /**
+     * The session's URI with both ids encoded as path segments: user ids are login providers' subjects such as
+     * {@code auth0|5f7c8e} or {@code José-Müller}. Absolute, because a relative one is made absolute from its decoded
+     * path, which would put the raw characters back.
+     */
+    private static URI location(UriInfo uri, String userId, String sessionId) {
+        return uri.getBaseUriBuilder().path(SessionResource.class).path("{sessionId}").build(userId, sessionId);
     }
 
     @GET
