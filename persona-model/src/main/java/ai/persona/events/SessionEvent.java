@@ -14,7 +14,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * publishes its ConversationCompleted.
  *
  * @param eventId unique per event; consumers de-duplicate by it
- * @param kind {@code MESSAGES}: {@code messages} were said; {@code ENDED}: the session ended for {@code endReason}
+ * @param kind {@code MESSAGES}: {@code messages} were said; {@code ENDED}: the session ended for {@code endReason};
+ *        {@code FORGOTTEN}: the user asked to be forgotten (no session id). Consumers delete what they hold of the user;
+ *        as it follows every event of the user recorded before it on their partition, none of those can bring back
+ *        what was deleted
  * @param firstIndex where {@code messages} start in the session when the producer knows it: an OpenAI client resends the
  *        whole conversation each turn, so the gateway sends it from its start and session-service keeps only the
  *        messages it lacks. Absent: the messages follow those already recorded
@@ -27,7 +30,7 @@ public record SessionEvent(int eventVersion, String eventId, Kind kind, String u
     public static final int VERSION = 1;
 
     public enum Kind {
-        MESSAGES, ENDED
+        MESSAGES, ENDED, FORGOTTEN
     }
 
     public SessionEvent {
@@ -37,6 +40,10 @@ public record SessionEvent(int eventVersion, String eventId, Kind kind, String u
     public static SessionEvent messages(String eventId, String userId, String sessionId, Instant at,
             Integer firstIndex, List<ChatMessage> messages) {
         return new SessionEvent(VERSION, eventId, Kind.MESSAGES, userId, sessionId, at, firstIndex, messages, null);
+    }
+
+    public static SessionEvent forgotten(String eventId, String userId, Instant at) {
+        return new SessionEvent(VERSION, eventId, Kind.FORGOTTEN, userId, null, at, null, List.of(), null);
     }
 
     public static SessionEvent ended(String eventId, String userId, String sessionId, Instant at, String endReason) {

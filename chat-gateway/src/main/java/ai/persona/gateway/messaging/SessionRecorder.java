@@ -51,6 +51,11 @@ public class SessionRecorder {
         return send(SessionEvent.ended(newId(), userId, sessionId, Instant.now(), reason));
     }
 
+    /** The user asked to be forgotten: ordered after every event of theirs recorded before. */
+    public Uni<Void> forgotten(String userId) {
+        return send(SessionEvent.forgotten(newId(), userId, Instant.now()));
+    }
+
     private Uni<Void> send(SessionEvent event) {
         return Uni.createFrom().item(() -> message(event))
                 .chain(emitter::sendMessage)

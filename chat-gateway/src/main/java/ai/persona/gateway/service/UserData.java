@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.gateway.client.SessionServiceClient;
+import ai.persona.gateway.messaging.SessionRecorder;
 import ai.persona.model.PersonaJson;
 import io.smallrye.mutiny.Uni;
 
@@ -23,15 +24,18 @@ public class UserData {
     private final SessionEmbeddings embeddings;
     private final ActiveSessions active;
     private final ConversationTracker conversations;
+    private final SessionRecorder recorder;
 
     public UserData(@RestClient SessionServiceClient sessions, SettingsService settings, PersonaCache personas,
-            SessionEmbeddings embeddings, ActiveSessions active, ConversationTracker conversations) {
+            SessionEmbeddings embeddings, ActiveSessions active, ConversationTracker conversations,
+            SessionRecorder recorder) {
         this.sessions = sessions;
         this.settings = settings;
         this.personas = personas;
         this.embeddings = embeddings;
         this.active = active;
         this.conversations = conversations;
+        this.recorder = recorder;
     }
 
     public Uni<UserSettings> settings(String userId) {
@@ -58,7 +62,10 @@ public class UserData {
      * embeddings, then everything in session-service; a user session-service never knew is deleted all the same.
      */
     public Uni<Void> delete(String userId) {
-        return settings.delete(userId)
+        // first the marker: session-service deletes the user again when it reaches it, after any of their turns
+        // recorded before and not yet materialized, which would otherwise bring rows back after the delete below
+        return recorder.forgotten(userId)
+                .chain(() -> settings.delete(userId))
                 .chain(() -> embeddings.delete(userId))
                 .chain(() -> sessions.deleteUser(userId))
                 .onFailure(failure -> failure instanceof GatewayException e && e.status() == 404).recoverWithNull()
