@@ -193,7 +193,8 @@ public class SessionService {
         return session;
     }
 
-    private void checkMessages(List<ChatMessage> messages) {
+    // package-private: SessionEventReader holds events to the same rules as the REST API
+    void checkMessages(List<ChatMessage> messages) {
         if (messages == null || messages.isEmpty()) {
             throw ProblemException.badRequest("send at least one message");
         }
