@@ -1,8 +1,7 @@
 package ai.persona.session.service;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static ai.persona.session.service.SqlValues.instant;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ public class Completions {
 
     public Uni<Void> markPublished(SqlConnection conn, List<String> sessionIds) {
         return conn.preparedQuery("update sessions set published_at = $2 where id = any($1) and published_at is null")
-                .execute(Tuple.of(sessionIds.toArray(String[]::new), Clocks.now().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(sessionIds.toArray(String[]::new), SqlValues.utc(Clocks.now())))
                 .replaceWithVoid();
     }
 
@@ -81,9 +80,5 @@ public class Completions {
         return new ChatMessage(MessageRole.valueOf(row.getString("role")), row.getString("content"),
                 instant(row.getOffsetDateTime("created_at")), calls == null ? List.of() : Json.read(calls, TOOL_CALLS),
                 row.getString("tool_call_id"));
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -46,7 +46,7 @@ public class IdleSessionJob {
 
     private Uni<Void> forgetOldEventIds() {
         return pool.preparedQuery("delete from recorded_session_events where recorded_at < $1")
-                .execute(Tuple.of(Clocks.now().minus(config.recordedEventRetention()).atOffset(java.time.ZoneOffset.UTC)))
+                .execute(Tuple.of(SqlValues.utc(Clocks.now().minus(config.recordedEventRetention()))))
                 .replaceWithVoid();
     }
 }

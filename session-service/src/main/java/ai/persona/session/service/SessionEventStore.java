@@ -1,14 +1,16 @@
 package ai.persona.session.service;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static ai.persona.session.service.SqlValues.instant;
+import static ai.persona.session.service.SqlValues.integers;
+import static ai.persona.session.service.SqlValues.strings;
+import static ai.persona.session.service.SqlValues.times;
+import static ai.persona.session.service.SqlValues.utc;
+
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -79,9 +81,10 @@ public class SessionEventStore {
                 .map(rows -> {
                     Map<String, SessionRow> sessions = new LinkedHashMap<>();
                     rows.forEach(row -> sessions.put(row.getString("id"), new SessionRow(row.getString("id"),
-                            row.getString("user_id"), instant(row, "started_at"), instant(row, "last_activity_at"),
-                            instant(row, "ended_at"), row.getString("end_reason"), row.getInteger("message_count"),
-                            false)));
+                            row.getString("user_id"), instant(row.getOffsetDateTime("started_at")),
+                            instant(row.getOffsetDateTime("last_activity_at")),
+                            instant(row.getOffsetDateTime("ended_at")), row.getString("end_reason"),
+                            row.getInteger("message_count"), false)));
                     return sessions;
                 });
     }
@@ -91,7 +94,7 @@ public class SessionEventStore {
             return Uni.createFrom().voidItem();
         }
         // their users first, each with the empty persona (version 0) a user starts with, as UserEntity.ensure does
-        Object[] users = created.stream().map(row -> row.userId).distinct().toArray(String[]::new);
+        String[] users = created.stream().map(row -> row.userId).distinct().toArray(String[]::new);
         return conn.preparedQuery("with u as (insert into users (id, created_at) select unnest($1::text[]), $2"
                 + " on conflict do nothing returning id) insert into personas (user_id, version, document, updated_at)"
                 + " select id, 0, '{}'::jsonb, $2 from u")
@@ -100,10 +103,10 @@ public class SessionEventStore {
                         + " ended_at, end_reason, message_count) select * from unnest($1::text[], $2::text[],"
                         + " $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::int[])"
                         + " on conflict (id) do nothing")
-                        .execute(Tuple.tuple(List.of(column(created, row -> row.id), column(created, row -> row.userId),
+                        .execute(Tuple.tuple(List.of(strings(created, row -> row.id), strings(created, row -> row.userId),
                                 times(created, row -> row.startedAt), times(created, row -> row.lastActivityAt),
-                                times(created, row -> row.endedAt), column(created, row -> row.endReason),
-                                created.stream().map(row -> row.messageCount).toArray(Integer[]::new)))))
+                                times(created, row -> row.endedAt), strings(created, row -> row.endReason),
+                                integers(created, row -> row.messageCount)))))
                 .invoke(rows -> {
                     if (rows.rowCount() != created.size()) {
                         throw new ConcurrentCreation("a session of the batch was created meanwhile");
@@ -119,13 +122,13 @@ public class SessionEventStore {
         return conn.preparedQuery("insert into messages (session_id, seq, role, content, created_at, tool_calls,"
                 + " tool_call_id) select s, q, r, c, t, tc::jsonb, tci from unnest($1::text[], $2::int[], $3::text[],"
                 + " $4::text[], $5::timestamptz[], $6::text[], $7::text[]) as m(s, q, r, c, t, tc, tci)")
-                .execute(Tuple.tuple(List.of(column(messages, MessageRow::sessionId),
-                        messages.stream().map(MessageRow::seq).toArray(Integer[]::new),
-                        column(messages, m -> m.message().role().name()),
-                        column(messages, m -> m.message().content()),
+                .execute(Tuple.tuple(List.of(strings(messages, MessageRow::sessionId),
+                        integers(messages, MessageRow::seq),
+                        strings(messages, m -> m.message().role().name()),
+                        strings(messages, m -> m.message().content()),
                         times(messages, MessageRow::createdAt),
-                        column(messages, m -> m.message().toolCalls().isEmpty() ? null : Json.write(m.message().toolCalls())),
-                        column(messages, m -> m.message().toolCallId()))))
+                        strings(messages, m -> m.message().toolCalls().isEmpty() ? null : Json.write(m.message().toolCalls())),
+                        strings(messages, m -> m.message().toolCallId()))))
                 .replaceWithVoid();
     }
 
@@ -136,33 +139,16 @@ public class SessionEventStore {
         return conn.preparedQuery("update sessions s set last_activity_at = u.la, ended_at = u.ea, end_reason = u.er,"
                 + " message_count = u.mc from unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::text[],"
                 + " $5::int[]) as u(id, la, ea, er, mc) where s.id = u.id")
-                .execute(Tuple.tuple(List.of(column(updated, row -> row.id), times(updated, row -> row.lastActivityAt),
-                        times(updated, row -> row.endedAt), column(updated, row -> row.endReason),
-                        updated.stream().map(row -> row.messageCount).toArray(Integer[]::new))))
+                .execute(Tuple.tuple(List.of(strings(updated, row -> row.id), times(updated, row -> row.lastActivityAt),
+                        times(updated, row -> row.endedAt), strings(updated, row -> row.endReason),
+                        integers(updated, row -> row.messageCount))))
                 .replaceWithVoid();
     }
 
     private static Uni<RowSet<Row>> remember(SqlConnection conn, List<SessionEventPlan.Recorded> recorded) {
         return conn.preparedQuery("insert into recorded_session_events (event_id, session_id, recorded_at)"
                 + " select e, s, $3 from unnest($1::text[], $2::text[]) as r(e, s) on conflict do nothing")
-                .execute(Tuple.of(column(recorded, SessionEventPlan.Recorded::eventId),
-                        column(recorded, SessionEventPlan.Recorded::sessionId), utc(Clocks.now())));
-    }
-
-    private static <T> String[] column(List<T> rows, Function<T, String> value) {
-        return rows.stream().map(value).toArray(String[]::new);
-    }
-
-    private static <T> OffsetDateTime[] times(List<T> rows, Function<T, Instant> value) {
-        return rows.stream().map(value).map(SessionEventStore::utc).toArray(OffsetDateTime[]::new);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+                .execute(Tuple.of(strings(recorded, SessionEventPlan.Recorded::eventId),
+                        strings(recorded, SessionEventPlan.Recorded::sessionId), utc(Clocks.now())));
     }
 }
