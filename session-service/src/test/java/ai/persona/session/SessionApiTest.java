@@ -11,13 +11,23 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import ai.persona.session.service.Completions;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class SessionApiTest {
+
+    @Inject
+    Pool pool;
 
     private static String user() {
         return "user-" + UUID.randomUUID();
@@ -107,12 +117,21 @@ class SessionApiTest {
         String userId = user();
         String sessionId = createSession(userId);
         say(userId, sessionId, "USER", "记住我喜欢绿茶");
-        given().contentType(ContentType.JSON).body("{}").post("/users/{u}/sessions/{s}/end", userId, sessionId);
+        // session-service's own CompletionRelay would publish and mark it at once: hold its lock meanwhile, as another
+        // instance's relay would
+        SqlConnection relayLock = pool.getConnectionAndAwait();
+        try {
+            relayLock.preparedQuery("select pg_advisory_lock($1)").executeAndAwait(Tuple.of(Completions.RELAY_LOCK));
+            given().contentType(ContentType.JSON).body("{}").post("/users/{u}/sessions/{s}/end", userId, sessionId);
 
-        given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", hasItem(sessionId));
-        given().post("/users/{u}/sessions/{s}/published", userId, sessionId).then().statusCode(200)
-                .body("publishedAt", notNullValue());
-        given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", not(hasItem(sessionId)));
+            given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", hasItem(sessionId));
+            given().post("/users/{u}/sessions/{s}/published", userId, sessionId).then().statusCode(200)
+                    .body("publishedAt", notNullValue());
+            given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", not(hasItem(sessionId)));
+        } finally {
+            relayLock.preparedQuery("select pg_advisory_unlock($1)").executeAndAwait(Tuple.of(Completions.RELAY_LOCK));
+            relayLock.closeAndAwait();
+        }
     }
 
     @Test

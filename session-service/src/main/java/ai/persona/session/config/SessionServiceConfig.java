@@ -27,4 +27,35 @@ public interface SessionServiceConfig {
      */
     @WithDefault("200ms")
     java.time.Duration outboxInterval();
+
+    /** Ended sessions published as ConversationCompleted per round of the completion relay. */
+    @WithDefault("50")
+    int completionBatchSize();
+
+    /**
+     * How often the completion relay looks for ended, unpublished sessions (read by its @Scheduled). Quarkus' scheduler
+     * runs nothing more often than once a second (it warns and waits a second for less, the outbox relay too); the
+     * updater learns from sessions in batches, so a second is no loss here.
+     */
+    @WithDefault("1s")
+    java.time.Duration completionInterval();
+
+    /** A session without a message for this long is ended (reason "idle") and then published. */
+    @WithDefault("PT30M")
+    java.time.Duration idleTimeout();
+
+    /** How often idle sessions are looked for (read by its @Scheduled): an idle session ends at most this late. */
+    @WithDefault("60s")
+    java.time.Duration idleCheckInterval();
+
+    /** Idle sessions ended per look; more wait for the next one. */
+    @WithDefault("100")
+    int idleBatchSize();
+
+    /**
+     * How long a materialized SessionEvent's id is kept to recognise a redelivery. Longer than the topic's retention
+     * (a day), after which nothing can be redelivered.
+     */
+    @WithDefault("P3D")
+    java.time.Duration recordedEventRetention();
 }

@@ -161,18 +161,34 @@ public class SessionService {
      */
     @WithTransaction
     public Uni<List<SessionView>> endIdle(Duration idleFor, int limit) {
+        return endIdleSessions(idleFor, Math.min(Math.max(limit, 1), config.maxPageSize()))
+                .chain(sessions -> Multi.createFrom().iterable(sessions)
+                        .onItem().transformToUniAndConcatenate(this::withMessages)
+                        .collect().asList());
+    }
+
+    /**
+     * As {@link #endIdle} for session-service's own idle job: the messages are not read here, the completion relay
+     * reads them when it publishes.
+     *
+     * @return how many sessions were ended
+     */
+    @WithTransaction
+    public Uni<Integer> endIdleQuietly(Duration idleFor, int limit) {
+        return endIdleSessions(idleFor, Math.max(limit, 1))
+                .map(List::size);
+    }
+
+    private Uni<List<SessionEntity>> endIdleSessions(Duration idleFor, int limit) {
         if (idleFor == null || idleFor.isNegative() || idleFor.isZero()) {
             throw ProblemException.badRequest("idleFor must be a positive ISO-8601 duration such as PT30M");
         }
         Instant now = Clocks.now();
-        return SessionEntity.idleSince(now.minus(idleFor), Math.min(Math.max(limit, 1), config.maxPageSize()))
-                .chain(sessions -> Multi.createFrom().iterable(sessions)
-                        .invoke(session -> {
-                            session.endedAt = now;
-                            session.endReason = "idle";
-                        })
-                        .onItem().transformToUniAndConcatenate(this::withMessages)
-                        .collect().asList());
+        return SessionEntity.idleSince(now.minus(idleFor), limit)
+                .invoke(sessions -> sessions.forEach(session -> {
+                    session.endedAt = now;
+                    session.endReason = "idle";
+                }));
     }
 
     Uni<SessionView> withMessages(SessionEntity session) {
@@ -193,7 +209,8 @@ public class SessionService {
         return session;
     }
 
-    private void checkMessages(List<ChatMessage> messages) {
+    // package-private: SessionEventReader holds events to the same rules as the REST API
+    void checkMessages(List<ChatMessage> messages) {
         if (messages == null || messages.isEmpty()) {
             throw ProblemException.badRequest("send at least one message");
         }

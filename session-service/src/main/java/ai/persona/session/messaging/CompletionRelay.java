@@ -1,0 +1,89 @@
+package ai.persona.session.messaging;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import ai.persona.events.ConversationCompleted;
+import ai.persona.events.EventContract;
+import ai.persona.model.PersonaJson;
+import ai.persona.session.config.SessionServiceConfig;
+import ai.persona.session.service.Completions;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Publishes ConversationCompleted for every ended session, from the sessions table (ended, not yet published), and marks
+ * them published once the broker acknowledged, in the transaction that holds the relay lock. A crash in between
+ * republishes: consumers de-duplicate by session id, which is also the CloudEvent id.
+ */
+@ApplicationScoped
+public class CompletionRelay {
+
+    private static final URI SOURCE = URI.create("session-service");
+
+    private final MutinyEmitter<String> emitter;
+    private final Pool pool;
+    private final Completions completions;
+    private final SessionServiceConfig config;
+
+    public CompletionRelay(@Channel("conversations-completed") MutinyEmitter<String> emitter, Pool pool,
+            Completions completions, SessionServiceConfig config) {
+        this.emitter = emitter;
+        this.pool = pool;
+        this.completions = completions;
+        this.config = config;
+    }
+
+    // Not before start-up completes: the emitter's channel is wired during start-up.
+    @Scheduled(every = "${session-service.completion-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> relay() {
+        // One relay at a time across instances (replicas, rolling updates): two would publish every session twice.
+        return pool.withTransaction(conn -> completions.lock(conn)
+                .chain(locked -> locked ? completions.unpublished(conn, config.completionBatchSize())
+                        : Uni.createFrom().item(List.<ConversationCompleted>of()))
+                .chain(completed -> completed.isEmpty() ? Uni.createFrom().voidItem() : publish(conn, completed)));
+    }
+
+    private Uni<Void> publish(SqlConnection conn, List<ConversationCompleted> completed) {
+        List<Uni<Void>> sends = completed.stream()
+                .map(event -> emitter.sendMessage(message(event)))
+                .toList();
+        List<String> ids = completed.stream().map(ConversationCompleted::sessionId).toList();
+        // the idempotent producer keeps one user's completions in the order sent, with no broker-side duplicates
+        return Uni.join().all(sends).andFailFast()
+                .chain(() -> completions.markPublished(conn, ids));
+    }
+
+    private Message<String> message(ConversationCompleted event) {
+        return Message.of(json(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.userId()).build())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(event.sessionId())
+                        .withSource(SOURCE)
+                        .withType(EventContract.CONVERSATION_COMPLETED.cloudEventType())
+                        .withSubject(event.userId())
+                        .build());
+    }
+
+    // with the contracts' own settings, as every producer of the topic writes it
+    private static String json(ConversationCompleted event) {
+        try {
+            return PersonaJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the completion of " + event.sessionId(), e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package ai.persona.session.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import ai.persona.events.SessionEvent;
+import ai.persona.session.service.EventOutcome;
+import ai.persona.session.service.SessionEventReader;
+import ai.persona.session.service.SessionEventStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Materializes SessionEvents a poll at a time: one transaction per batch rather than one per turn, so the database keeps
+ * up with many chats. Records are read per partition in order, and a partition holds one user's events, so each
+ * session's events apply in the order they were written. An unreadable record goes to the dead letters without holding
+ * back its batch; a database failure retries the whole batch, and after the last retry the connector dead-letters its
+ * records (the batch is nacked) rather than stopping the consumer.
+ */
+@ApplicationScoped
+public class SessionEventConsumer {
+
+    static final String METRIC = "persona.session.events";
+    private static final String DEAD_LETTER = "dead-letter";
+    // a few minutes in all, as for patches: a short database outage holds the partitions back rather than
+    // dead-lettering them
+    private static final Duration BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final int RETRIES = 20;
+
+    private final SessionEventReader reader;
+    private final SessionEventStore store;
+    private final DeadLetters deadLetters;
+    private final MeterRegistry registry;
+
+    public SessionEventConsumer(SessionEventReader reader, SessionEventStore store, DeadLetters deadLetters,
+            MeterRegistry registry) {
+        this.reader = reader;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.registry = registry;
+    }
+
+    @Incoming("session-events")
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<SessionEvent> events = new ArrayList<>();
+        List<Uni<Void>> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            SessionEventReader.Read read = reader.read(record.value());
+            if (read.readable()) {
+                events.add(read.event());
+            } else {
+                unreadable.add(deadLetter(record, read.problem()));
+            }
+        }
+        // dead letters first: they need no database, and are acknowledged before the batch's offsets are committed
+        Uni<Void> deadLettered = all(unreadable)
+                .onFailure().retry().withBackOff(BACKOFF, MAX_BACKOFF).atMost(RETRIES);
+        // retried alone, so a database failure does not send the dead letters again
+        Uni<List<EventOutcome>> recorded = (events.isEmpty() ? Uni.createFrom().item(List.<EventOutcome>of())
+                : store.record(events))
+                .onFailure().invoke(e -> Log.warnf(e, "materializing %d session events failed; retrying", events.size()))
+                .onFailure().retry().withBackOff(BACKOFF, MAX_BACKOFF).atMost(RETRIES);
+        return deadLettered
+                .chain(() -> recorded)
+                .invoke(this::report)
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String problem) {
+        return deadLetters.send(record, problem)
+                .invoke(() -> Log.warnf("session event at %s-%d@%d dead-lettered: %s", record.topic(),
+                        record.partition(), record.offset(), problem))
+                .invoke(() -> registry.counter(METRIC, "outcome", DEAD_LETTER).increment());
+    }
+
+    // counted once the batch committed: a retried batch must not count twice
+    private void report(List<EventOutcome> outcomes) {
+        for (EventOutcome outcome : outcomes) {
+            registry.counter(METRIC, "outcome", outcome.outcome()).increment();
+            if (outcome.warns()) {
+                Log.warnf("session event %s of session %s: %s (%s)", outcome.eventId(), outcome.sessionId(),
+                        outcome.outcome(), outcome.detail());
+            }
+        }
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> sends) {
+        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+}

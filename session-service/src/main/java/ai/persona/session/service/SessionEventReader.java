@@ -1,0 +1,68 @@
+package ai.persona.session.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.persona.events.SessionEvent;
+
+/**
+ * Reads a record of the SessionEvent topic, or says why it cannot be materialized. The checks need no database, so a
+ * record they refuse goes to the dead letters at once, and a retry of its batch after a database failure never sends it
+ * again.
+ */
+@ApplicationScoped
+public class SessionEventReader {
+
+    /** Either the event or the reason it cannot be recorded. */
+    public record Read(SessionEvent event, String problem) {
+
+        public boolean readable() {
+            return event != null;
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final SessionService sessions;
+
+    public SessionEventReader(ObjectMapper mapper, SessionService sessions) {
+        this.mapper = mapper;
+        this.sessions = sessions;
+    }
+
+    public Read read(String json) {
+        if (json == null) {
+            return unreadable("no value");
+        }
+        SessionEvent event;
+        try {
+            event = mapper.readValue(json, SessionEvent.class);
+        } catch (JsonProcessingException e) {
+            return unreadable("not a SessionEvent: " + e.getOriginalMessage());
+        }
+        if (event == null || event.eventId() == null || event.userId() == null || event.sessionId() == null
+                || event.kind() == null) {
+            return unreadable("a SessionEvent needs eventId, userId, sessionId and kind");
+        }
+        try {
+            Ids.check("eventId", event.eventId());
+            Ids.check("userId", event.userId());
+            Ids.check("sessionId", event.sessionId());
+            if (event.kind() == SessionEvent.Kind.MESSAGES) {
+                if (event.firstIndex() != null && event.firstIndex() < 0) {
+                    return unreadable("firstIndex must not be negative");
+                }
+                // the same rules as a POST of messages: the stored conversation is the same whichever way it came
+                sessions.checkMessages(event.messages());
+            }
+        } catch (ProblemException e) {
+            return unreadable(e.getMessage());
+        }
+        return new Read(event, null);
+    }
+
+    private static Read unreadable(String problem) {
+        return new Read(null, problem);
+    }
+}

@@ -1,0 +1,103 @@
+package ai.persona.session;
+
+import static ai.persona.session.SessionEventsTest.WAIT;
+import static ai.persona.session.SessionEventsTest.contents;
+import static ai.persona.session.SessionEventsTest.ended;
+import static ai.persona.session.SessionEventsTest.header;
+import static ai.persona.session.SessionEventsTest.messages;
+import static ai.persona.session.SessionEventsTest.publish;
+import static ai.persona.session.SessionEventsTest.said;
+import static ai.persona.session.SessionEventsTest.stored;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import ai.persona.events.ChatMessage;
+import ai.persona.events.ConversationCompleted;
+import ai.persona.events.EventContract;
+import ai.persona.events.MessageRole;
+import ai.persona.model.PersonaJson;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Ended sessions, by an event or by the idle job, published as ConversationCompleted by session-service itself. */
+@QuarkusTest
+class CompletionRelayTest {
+
+    private static final String COMPLETED = EventContract.CONVERSATION_COMPLETED.topic();
+
+    @Test
+    void anEndedSessionIsPublishedOnceWithAllItsMessagesAndLateMessagesAreNotStored() throws Exception {
+        String userId = SessionEventsTest.user();
+        String sessionId = SessionEventsTest.session();
+        String marker = SessionEventsTest.session();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant end = start.plusSeconds(30);
+        publish(userId,
+                messages(userId, sessionId, start, null, said(MessageRole.USER, "记住我喜欢绿茶"),
+                        said(MessageRole.ASSISTANT, "好的")),
+                ended(userId, sessionId, end),
+                messages(userId, sessionId, end.plusSeconds(1), null, said(MessageRole.USER, "太晚了")),
+                messages(userId, marker, Instant.now(), null, said(MessageRole.USER, "标记")));
+
+        await().atMost(WAIT).until(() -> stored(userId, marker) != null);
+        assertThat(contents(userId, sessionId)).containsExactly("记住我喜欢绿茶", "好的");
+        await().atMost(WAIT).until(() -> stored(userId, sessionId).getString("publishedAt") != null);
+        given().get("/users/{u}/sessions/{s}", userId, sessionId).then()
+                .body("endedAt", equalTo(end.toString()))
+                .body("endReason", equalTo("explicit"))
+                .body("messageCount", equalTo(2));
+        given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", not(hasItem(sessionId)));
+
+        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        assertThat(published).hasSize(1);
+        ConsumerRecord<String, String> record = published.get(0);
+        assertThat(record.key()).isEqualTo(userId);
+        assertThat(header(record, "ce_id")).isEqualTo(sessionId);
+        assertThat(header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
+        assertThat(header(record, "ce_source")).isEqualTo("session-service");
+        assertThat(header(record, "ce_subject")).isEqualTo(userId);
+        ConversationCompleted completed = PersonaJson.mapper().readValue(record.value(), ConversationCompleted.class);
+        assertThat(completed.sessionId()).isEqualTo(sessionId);
+        assertThat(completed.userId()).isEqualTo(userId);
+        assertThat(completed.startedAt()).isEqualTo(start);
+        assertThat(completed.endedAt()).isEqualTo(end);
+        assertThat(completed.messages()).extracting(ChatMessage::role).containsExactly(MessageRole.USER,
+                MessageRole.ASSISTANT);
+        assertThat(completed.messages()).extracting(ChatMessage::content).containsExactly("记住我喜欢绿茶", "好的");
+    }
+
+    @Test
+    void anIdleSessionIsEndedByTheJobAndPublished() throws Exception {
+        String userId = SessionEventsTest.user();
+        String sessionId = SessionEventsTest.session();
+        // the test profile's idle timeout is a day (application.properties): this session's last message is older
+        Instant lastSaid = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+        publish(userId, messages(userId, sessionId, lastSaid, null, said(MessageRole.USER, "还在吗")));
+
+        await().atMost(WAIT).until(() -> {
+            var session = stored(userId, sessionId);
+            return session != null && session.getString("publishedAt") != null;
+        });
+        given().get("/users/{u}/sessions/{s}", userId, sessionId).then()
+                .body("endReason", equalTo("idle"))
+                .body("lastActivityAt", equalTo(lastSaid.toString()))
+                .body("messages.content", contains("还在吗"));
+        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        assertThat(published).hasSize(1);
+        ConversationCompleted completed = PersonaJson.mapper().readValue(published.get(0).value(),
+                ConversationCompleted.class);
+        assertThat(completed.sessionId()).isEqualTo(sessionId);
+        assertThat(completed.messages()).extracting(ChatMessage::content).containsExactly("还在吗");
+    }
+}
