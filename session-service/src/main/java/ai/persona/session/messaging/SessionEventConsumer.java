@@ -14,6 +14,7 @@ import ai.persona.events.SessionEvent;
 import ai.persona.session.service.EventOutcome;
 import ai.persona.session.service.SessionEventReader;
 import ai.persona.session.service.SessionEventStore;
+import ai.persona.session.service.UserService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -40,11 +41,13 @@ public class SessionEventConsumer {
     private final SessionEventStore store;
     private final DeadLetters deadLetters;
     private final MeterRegistry registry;
+    private final UserService users;
 
     public SessionEventConsumer(SessionEventReader reader, SessionEventStore store, DeadLetters deadLetters,
-            MeterRegistry registry) {
+            MeterRegistry registry, UserService users) {
         this.reader = reader;
         this.store = store;
+        this.users = users;
         this.deadLetters = deadLetters;
         this.registry = registry;
     }
@@ -65,14 +68,47 @@ public class SessionEventConsumer {
         Uni<Void> deadLettered = all(unreadable)
                 .onFailure().retry().withBackOff(BACKOFF, MAX_BACKOFF).atMost(RETRIES);
         // retried alone, so a database failure does not send the dead letters again
-        Uni<List<EventOutcome>> recorded = (events.isEmpty() ? Uni.createFrom().item(List.<EventOutcome>of())
-                : store.record(events))
+        Uni<List<EventOutcome>> recorded = Uni.createFrom().deferred(() -> materialize(events))
                 .onFailure().invoke(e -> Log.warnf(e, "materializing %d session events failed; retrying", events.size()))
                 .onFailure().retry().withBackOff(BACKOFF, MAX_BACKOFF).atMost(RETRIES);
         return deadLettered
                 .chain(() -> recorded)
                 .invoke(this::report)
                 .replaceWithVoid();
+    }
+
+    /**
+     * A FORGOTTEN event splits the batch: what came before it is written, then the user is deleted (again: the gateway
+     * deleted them through the API already, and events recorded before that may have brought rows back since), then
+     * the rest. Each step is idempotent, so a retry of the whole batch repeats none of its effects.
+     */
+    private Uni<List<EventOutcome>> materialize(List<SessionEvent> events) {
+        int marker = forgottenAt(events);
+        if (marker < 0) {
+            return events.isEmpty() ? Uni.createFrom().item(List.of()) : store.record(events);
+        }
+        SessionEvent forgotten = events.get(marker);
+        return materialize(events.subList(0, marker))
+                .chain(before -> users.forget(forgotten.userId())
+                        .chain(() -> materialize(events.subList(marker + 1, events.size())))
+                        .map(after -> concat(before, new EventOutcome(forgotten.eventId(), null,
+                                EventOutcome.FORGOTTEN, forgotten.userId()), after)));
+    }
+
+    private static int forgottenAt(List<SessionEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).kind() == SessionEvent.Kind.FORGOTTEN) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<EventOutcome> concat(List<EventOutcome> before, EventOutcome marker, List<EventOutcome> after) {
+        List<EventOutcome> all = new ArrayList<>(before);
+        all.add(marker);
+        all.addAll(after);
+        return all;
     }
 
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String problem) {

@@ -21,8 +21,11 @@ public record EventOutcome(String eventId, String sessionId, String outcome, Str
     /** The session was full: messages past the limit were dropped. */
     public static final String OVER_LIMIT = "over-limit";
 
+    /** The user asked to be forgotten: deleted again, after everything of theirs recorded before it. */
+    public static final String FORGOTTEN = "forgotten";
+
     /** Outcomes that change nothing or lose something: logged as warnings. */
     public boolean warns() {
-        return !RECORDED.equals(outcome) && !DUPLICATE.equals(outcome);
+        return !RECORDED.equals(outcome) && !DUPLICATE.equals(outcome) && !FORGOTTEN.equals(outcome);
     }
 }

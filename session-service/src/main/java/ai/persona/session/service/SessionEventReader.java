@@ -41,9 +41,14 @@ public class SessionEventReader {
         } catch (JsonProcessingException e) {
             return unreadable("not a SessionEvent: " + e.getOriginalMessage());
         }
-        if (event == null || event.eventId() == null || event.userId() == null || event.sessionId() == null
-                || event.kind() == null) {
-            return unreadable("a SessionEvent needs eventId, userId, sessionId and kind");
+        if (event == null || event.eventId() == null || event.userId() == null || event.kind() == null) {
+            return unreadable("a SessionEvent needs eventId, userId and kind");
+        }
+        if (event.kind() == SessionEvent.Kind.FORGOTTEN) {
+            return new Read(event, null);
+        }
+        if (event.sessionId() == null) {
+            return unreadable("a " + event.kind() + " SessionEvent needs a sessionId");
         }
         try {
             Ids.check("eventId", event.eventId());

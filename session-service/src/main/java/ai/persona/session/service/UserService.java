@@ -49,6 +49,12 @@ public class UserService {
      * Deletes the user and everything of theirs in one transaction (rows cascade from users), drops their PersonaChanged
      * events not yet relayed (they carry the persona), and queues the tombstone that tells followers to forget them.
      */
+    /** As {@link #delete}, for a user who may be gone already: nothing to do then, and no second tombstone. */
+    public Uni<Void> forget(String userId) {
+        return delete(userId)
+                .onFailure(ProblemException.class).recoverWithNull();
+    }
+
     @WithTransaction
     public Uni<Void> delete(String userId) {
         return UserEntity.<UserEntity>findById(userId)
