@@ -111,7 +111,10 @@ public interface UpdaterConfig {
     }
 
     interface Intake {
-        /** Attempts to store a consumed session before the record goes to the dead-letter topic. */
+        /**
+         * Attempts to store what a consumer took in (a poll's sessions and the unreadable records among them, or one
+         * PersonaChanged) before its records go to the dead-letter topic.
+         */
         @WithDefault("8")
         int storeAttempts();
 
