@@ -32,5 +32,7 @@ class ChannelContractTest {
                 .isEqualTo(EventContract.DEAD_LETTER_TOPIC);
         assertThat(config.getProperty("mp.messaging.incoming.persona-changed.dead-letter-queue.topic"))
                 .isEqualTo(EventContract.DEAD_LETTER_TOPIC);
+        assertThat(config.getProperty("mp.messaging.outgoing.dead-letters.topic"))
+                .isEqualTo(EventContract.DEAD_LETTER_TOPIC);
     }
 }

@@ -3,6 +3,7 @@ package ai.persona.updater;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -11,13 +12,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.EventContract;
 import ai.persona.model.PersonaJson;
+import ai.persona.updater.messaging.InvalidEventException;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
+import ai.persona.updater.support.InjectLlmStub;
+import ai.persona.updater.support.LlmStub;
 import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class DeadLetterTest {
+
+    @InjectLlmStub
+    LlmStub llm;
 
     @Test
     void unreadableRecordsGoToTheDeadLetterTopicAndTheConsumersCarryOn() {
@@ -44,5 +51,34 @@ class DeadLetterTest {
                 EventContract.PERSONA_CHANGED.topic());
         assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-reason"))
                 .anySatisfy(reason -> assertThat(reason).contains("without a sessionId"));
+    }
+
+    @Test
+    void unreadableRecordsAmongAConsumedBatchAreDeadLetteredAloneAndTheRestStored() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        List<String> sessions = IntStream.rangeClosed(1, 4)
+                .mapToObj(n -> Conversations.json(Conversations.simple(userId, n, marker)))
+                .toList();
+        // s1 twice, and two unreadable records among them
+        TestKafka.sendAll(EventContract.CONVERSATION_COMPLETED.topic(), userId, List.of(sessions.get(0), "not json",
+                sessions.get(1), sessions.get(0), sessions.get(2), "{}", sessions.get(3)));
+
+        Api.awaitPatches(userId, 1);
+        Api.awaitBuffered(userId, 1);
+        List<ConsumerRecord<String, String>> dead = org.awaitility.Awaitility.await().atMost(Api.WAIT)
+                .until(() -> TestKafka.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 2);
+
+        assertThat(dead).extracting(ConsumerRecord::value).containsExactly("not json", "{}");
+        assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-topic")).containsOnly(
+                EventContract.CONVERSATION_COMPLETED.topic());
+        assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-exception-class-name"))
+                .containsOnly(InvalidEventException.class.getName());
+        assertThat(Api.buffered(userId)).containsExactly(userId + "-s4");
+        assertThat(Api.batches(userId)).singleElement().satisfies(b -> assertThat(b.get("sessionIds"))
+                .isEqualTo(List.of(userId + "-s1", userId + "-s2", userId + "-s3")));
+        assertThat(TestKafka.patches(userId)).hasSize(1);
+        assertThat(llm.count(marker)).isEqualTo(1);
     }
 }

@@ -1,9 +1,12 @@
 package ai.persona.updater;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -12,32 +15,47 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.model.PersonaJson;
+import ai.persona.updater.service.PersonaVersionSignals;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
 import ai.persona.updater.support.InjectLlmStub;
 import ai.persona.updater.support.LlmStub;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * A quick user's second batch must be optimized against the persona their first batch made, not the one before it:
- * otherwise session-service rejects its patch as stale and the batch's learning is lost.
+ * otherwise session-service rejects its patch as stale and the batch's learning is lost. The bound on that wait is far
+ * longer here than any of the test's own waits ({@link Api#WAIT}), so a batch that goes on was woken by the event.
  */
 @QuarkusTest
+@TestProfile(PredecessorTest.LongPredecessorWait.class)
 class PredecessorTest {
 
-    private static final String ANSWER = """
+    public static class LongPredecessorWait implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("persona-updater.optimizer.predecessor-wait", "1h");
+        }
+    }
+
+    static final String ANSWER = """
             {"operations": [{"action": "update_field", "section": "Preference", "field": "Preferred_Styles",
               "value": "short answers", "reason": "the user asked for short answers"}]}""";
     // the second batch changes the same field again: against version 0 its patch would conflict with the first
-    private static final String SECOND_ANSWER = """
+    static final String SECOND_ANSWER = """
             {"operations": [{"action": "update_field", "section": "Preference", "field": "Preferred_Styles",
               "value": "short answers with one example", "reason": "the user asked for an example each time"}]}""";
 
     @InjectLlmStub
     LlmStub llm;
 
+    @Inject
+    PersonaVersionSignals signals;
+
     @Test
-    void theNextBatchWaitsUntilThePreviousPatchIsAppliedAndBuildsOnIt() throws Exception {
+    void theNextBatchWaitsForThePersonaChangedOfThePreviousPatchAndBuildsOnIt() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
         llm.answer(marker, ANSWER);
@@ -48,9 +66,10 @@ class PredecessorTest {
         String secondMarker = Conversations.marker();
         llm.answer(secondMarker, SECOND_ANSWER);
         Conversations.sendSimple(userId, secondMarker, 4, 6);
-        Api.awaitBatch(userId, "READY");
-        Thread.sleep(Duration.ofSeconds(2).toMillis());
+        // registered: the second batch is waiting for a version past 0, and nothing else lets it go on for an hour
+        await().atMost(Api.WAIT).until(() -> signals.waiting(userId) == 1);
         assertThat(llm.count(secondMarker)).as("the second batch waits for version 1").isZero();
+        assertThat(Api.awaitBatch(userId, "READY")).containsEntry("attempts", 1);
 
         ObjectNode applied = PersonaJson.mapper().createObjectNode();
         applied.putObject("Preference").put("Preferred_Styles", "short answers");
@@ -63,9 +82,10 @@ class PredecessorTest {
         assertThat(second.patch().operations()).singleElement()
                 .satisfies(op -> assertThat(op.value().asText()).isEqualTo("short answers with one example"));
         assertThat(llm.count(secondMarker)).isEqualTo(1);
+        assertThat(signals.waiting(userId)).as("no registration left behind").isZero();
     }
 
-    private static PersonaPatchProposed read(ConsumerRecord<String, String> record) throws Exception {
+    static PersonaPatchProposed read(ConsumerRecord<String, String> record) throws Exception {
         return PersonaJson.mapper().readValue(record.value(), PersonaPatchProposed.class);
     }
 }

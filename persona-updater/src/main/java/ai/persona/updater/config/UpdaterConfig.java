@@ -73,8 +73,9 @@ public interface UpdaterConfig {
         Duration maxRetryBackoff();
 
         /**
-         * How long a user's batch waits for their previous batch's patch to show as a new persona version before it is
-         * optimized anyway (the patch may have been rejected); it blocks one optimizer worker meanwhile.
+         * How long a user's batch waits for their previous batch's patch to show as a new persona version (its
+         * PersonaChanged wakes the batch) before it is optimized anyway (the patch may have been rejected); it holds
+         * one optimizer worker meanwhile, so it stays well below {@link #lease()}.
          */
         @WithDefault("15s")
         Duration predecessorWait();
@@ -110,7 +111,10 @@ public interface UpdaterConfig {
     }
 
     interface Intake {
-        /** Attempts to store a consumed session before the record goes to the dead-letter topic. */
+        /**
+         * Attempts to store what a consumer took in (a poll's sessions and the unreadable records among them, or one
+         * PersonaChanged) before its records go to the dead-letter topic.
+         */
         @WithDefault("8")
         int storeAttempts();
 

@@ -1,8 +1,13 @@
 package ai.persona.updater.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ai.persona.events.ConversationCompleted;
@@ -14,44 +19,63 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Buffers each completed session in PostgreSQL and only then lets its offset be committed (the returned Uni acks the
- * record). The optimizer is not run here: sealed batches are handed to the dispatcher after the transaction committed,
- * so a slow model never holds up the consumer. An unreadable record fails at once and goes to the dead-letter topic; a
- * storage failure is retried with backoff first.
+ * Buffers each poll's completed sessions in PostgreSQL, in one transaction, and only then lets their offsets be
+ * committed (the returned Uni acks the batch). The optimizer is not run here: sealed batches are handed to the
+ * dispatcher after the transaction committed, so a slow model never holds up the consumer. A storage failure retries
+ * the whole batch with backoff; once the attempts are spent, the batch is nacked and every record dead-lettered, as
+ * one at a time each would have been. An unreadable record is dead-lettered on its own, without holding up the rest.
  */
 @ApplicationScoped
 public class ConversationConsumer {
 
     private final EventReader reader;
     private final SessionIntake intake;
+    private final DeadLetters deadLetters;
     private final BatchDispatcher dispatcher;
     private final UpdaterMetrics metrics;
     private final UpdaterConfig.Intake config;
 
-    public ConversationConsumer(EventReader reader, SessionIntake intake, BatchDispatcher dispatcher,
-            UpdaterMetrics metrics, UpdaterConfig config) {
+    public ConversationConsumer(EventReader reader, SessionIntake intake, DeadLetters deadLetters,
+            BatchDispatcher dispatcher, UpdaterMetrics metrics, UpdaterConfig config) {
         this.reader = reader;
         this.intake = intake;
+        this.deadLetters = deadLetters;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.config = config.intake();
     }
 
     @Incoming("conversations")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        ConversationCompleted event;
-        try {
-            event = reader.conversation(record.key(), record.value());
-        } catch (InvalidEventException e) {
-            Log.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            return Uni.createFrom().failure(e);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<SessionIntake.Received> readable = new ArrayList<>();
+        List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                ConversationCompleted event = reader.conversation(record.key(), record.value());
+                readable.add(new SessionIntake.Received(event, record.value()));
+            } catch (InvalidEventException e) {
+                Log.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+                unreadable.add(new DeadLetters.Unreadable(record, e));
+            }
         }
-        return Uni.createFrom().deferred(() -> intake.accept(event, record.value()))
+        // stored first: should storing fail for good, the nack dead-letters these records too, and only once
+        return retried(() -> store(readable))
+                .invoke(stored -> stored.results().forEach(result -> metrics.session(result.name().toLowerCase())))
+                .invoke(stored -> stored.sealed().forEach(dispatcher::dispatch))
+                .chain(() -> retried(() -> deadLetters.send(unreadable)));
+    }
+
+    private Uni<SessionIntake.Intake> store(List<SessionIntake.Received> readable) {
+        return readable.isEmpty() ? Uni.createFrom().item(new SessionIntake.Intake(List.of(), List.of()))
+                : intake.accept(readable);
+    }
+
+    // the broker gets the same patience as the database
+    private <T> Uni<T> retried(Supplier<Uni<? extends T>> step) {
+        return Uni.createFrom().deferred(step)
                 .onFailure().retry()
                 .withBackOff(config.storeInitialBackoff(), config.storeMaxBackoff())
-                .atMost(config.storeAttempts() - 1L)
-                .invoke(result -> metrics.session(result.result().name().toLowerCase()))
-                .invoke(result -> result.sealed().forEach(dispatcher::dispatch))
-                .replaceWithVoid();
+                .atMost(config.storeAttempts() - 1L);
     }
 }

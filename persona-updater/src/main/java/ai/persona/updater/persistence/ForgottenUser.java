@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,6 +33,11 @@ public class ForgottenUser extends PanacheEntityBase {
 
     public static Uni<ForgottenUser> findFor(String userId) {
         return findById(hash(userId));
+    }
+
+    /** Those of the given users who were forgotten. */
+    public static Uni<List<ForgottenUser>> findFor(Collection<String> userIds) {
+        return list("userHash in ?1", userIds.stream().map(ForgottenUser::hash).toList());
     }
 
     public static String hash(String userId) {

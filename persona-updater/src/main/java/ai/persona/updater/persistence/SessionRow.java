@@ -43,6 +43,19 @@ public class SessionRow extends PanacheEntityBase {
         return find("userId = ?1 and batchId is null", Sort.by("endedAt").and("sessionId"), userId).list();
     }
 
+    /** The buffered sessions of several users, each user's oldest first. */
+    public static Uni<List<SessionRow>> buffered(Collection<String> userIds) {
+        return find("userId in ?1 and batchId is null", Sort.by("userId").and("endedAt").and("sessionId"), userIds)
+                .list();
+    }
+
+    /** Those of the given session ids the updater has seen before. */
+    public static Uni<List<String>> seen(Collection<String> sessionIds) {
+        return find("select s.sessionId from SessionRow s where s.sessionId in ?1", sessionIds)
+                .project(String.class)
+                .list();
+    }
+
     public static Uni<List<SessionRow>> ofBatch(UUID batchId) {
         return find("batchId", Sort.by("endedAt").and("sessionId"), batchId).list();
     }

@@ -1,6 +1,8 @@
 package ai.persona.updater.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /** A user's learning settings; users without a row learn, with the configured k. */
 @Entity
@@ -27,4 +30,8 @@ public class UserSettings extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public static Uni<List<UserSettings>> of(Collection<String> userIds) {
+        return list("userId in ?1", userIds);
+    }
 }

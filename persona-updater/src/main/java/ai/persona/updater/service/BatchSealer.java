@@ -2,8 +2,11 @@ package ai.persona.updater.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +17,7 @@ import ai.persona.updater.persistence.BatchRow;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.BatchTrigger;
 import ai.persona.updater.persistence.SessionRow;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,8 +43,17 @@ public class BatchSealer {
 
     /** Seals full batches of {@code k} sessions, oldest first, for as long as the buffer holds k. */
     public Uni<List<UUID>> sealFull(String userId, int k) {
-        return SessionRow.buffered(userId)
-                .chain(buffered -> sealChunks(userId, buffered, k, new ArrayList<>()));
+        return sealFull(Map.of(userId, k));
+    }
+
+    /** {@link #sealFull(String, int)} for several users at once, each with their k, their buffers read in one query. */
+    public Uni<List<UUID>> sealFull(Map<String, Integer> kOfUser) {
+        return SessionRow.buffered(kOfUser.keySet())
+                .map(buffered -> fullChunks(buffered, kOfUser))
+                .onItem().transformToMulti(chunks -> Multi.createFrom().iterable(chunks))
+                // one after the other: they share the caller's session, which runs one statement at a time
+                .onItem().transformToUniAndConcatenate(chunk -> seal(chunk.get(0).userId, chunk, BatchTrigger.FULL))
+                .collect().asList();
     }
 
     /** Seals whatever is buffered as one batch (a partial one, flushed); empty when nothing is buffered. */
@@ -50,13 +63,17 @@ public class BatchSealer {
                         : seal(userId, buffered, trigger).map(List::of));
     }
 
-    private Uni<List<UUID>> sealChunks(String userId, List<SessionRow> buffered, int k, List<UUID> sealed) {
-        if (buffered.size() < k) {
-            return Uni.createFrom().item(sealed);
-        }
-        return seal(userId, buffered.subList(0, k), BatchTrigger.FULL)
-                .invoke(sealed::add)
-                .chain(() -> sealChunks(userId, buffered.subList(k, buffered.size()), k, sealed));
+    private static List<List<SessionRow>> fullChunks(List<SessionRow> buffered, Map<String, Integer> kOfUser) {
+        Map<String, List<SessionRow>> byUser = buffered.stream()
+                .collect(Collectors.groupingBy(s -> s.userId, LinkedHashMap::new, Collectors.toList()));
+        List<List<SessionRow>> chunks = new ArrayList<>();
+        byUser.forEach((userId, sessions) -> {
+            int k = kOfUser.get(userId);
+            for (int from = 0; from + k <= sessions.size(); from += k) {
+                chunks.add(sessions.subList(from, from + k));
+            }
+        });
+        return chunks;
     }
 
     private Uni<UUID> seal(String userId, List<SessionRow> sessions, BatchTrigger trigger) {

@@ -1,19 +1,25 @@
 package ai.persona.updater.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.persona.events.ConversationCompleted;
-import ai.persona.updater.persistence.ForgottenUser;
 import ai.persona.updater.persistence.SessionRow;
-import ai.persona.updater.persistence.UserSettings;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Buffers a completed session, once per session id, and seals the user's batch when it is full. */
+/**
+ * Buffers a consumed batch of completed sessions in one transaction, once per session id, and seals each user's batch
+ * of k as it fills. The outcome is the one a session at a time would give: the same sessions buffered, the same
+ * duplicates, forgotten users and opted-out users recognised.
+ */
 @ApplicationScoped
 public class SessionIntake {
 
@@ -24,8 +30,12 @@ public class SessionIntake {
         FORGOTTEN
     }
 
-    /** What became of the session, and the batches sealed by it (to be optimized once this transaction committed). */
-    public record Intake(Result result, List<UUID> sealed) {
+    /** A consumed session and its JSON as received (kept until its batch is done). */
+    public record Received(ConversationCompleted event, String payload) {
+    }
+
+    /** What became of each session, in the order received, and the batches sealed (to optimize once committed). */
+    public record Intake(List<Result> results, List<UUID> sealed) {
     }
 
     private final BatchSealer sealer;
@@ -37,39 +47,43 @@ public class SessionIntake {
     }
 
     @WithTransaction
-    public Uni<Intake> accept(ConversationCompleted event, String payload) {
-        return ForgottenUser.findFor(event.userId())
-                .chain(forgotten -> {
-                    // a session that ended before its user was deleted is part of what was deleted
-                    if (forgotten != null && !event.endedAt().isAfter(forgotten.forgottenAt)) {
-                        return skip(Result.FORGOTTEN);
-                    }
-                    return UserSettings.<UserSettings> findById(event.userId())
-                            .chain(userSettings -> userSettings != null && !userSettings.learningEnabled
-                                    ? skip(Result.LEARNING_OFF)
-                                    : buffer(event, payload, settings.batchSize(userSettings)));
-                });
+    public Uni<Intake> accept(List<Received> received) {
+        List<String> userIds = received.stream().map(r -> r.event().userId()).distinct().toList();
+        List<String> sessionIds = received.stream().map(r -> r.event().sessionId()).distinct().toList();
+        return IntakeLookup.load(userIds, sessionIds)
+                .chain(lookup -> buffer(received, lookup));
     }
 
-    private Uni<Intake> buffer(ConversationCompleted event, String payload, int k) {
-        return SessionRow.<SessionRow> findById(event.sessionId())
-                .chain(seen -> {
-                    if (seen != null) {
-                        return skip(Result.DUPLICATE);
-                    }
-                    SessionRow row = new SessionRow();
-                    row.sessionId = event.sessionId();
-                    row.userId = event.userId();
-                    row.endedAt = event.endedAt();
-                    row.receivedAt = Instant.now();
-                    row.payload = payload;
-                    return row.<SessionRow> persistAndFlush()
-                            .chain(() -> sealer.sealFull(event.userId(), k))
-                            .map(sealed -> new Intake(Result.BUFFERED, sealed));
-                });
+    private Uni<Intake> buffer(List<Received> received, IntakeLookup lookup) {
+        List<Result> results = new ArrayList<>();
+        List<SessionRow> rows = new ArrayList<>();
+        Map<String, Integer> kOfUser = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        for (Received session : received) {
+            Result result = lookup.judge(session.event());
+            results.add(result);
+            if (result == Result.BUFFERED) {
+                rows.add(row(session, now));
+                kOfUser.put(session.event().userId(), settings.batchSize(lookup.settings(session.event().userId())));
+            }
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(new Intake(results, List.of()));
+        }
+        // inserted together at the flush (statement batching), before the sealer reads the buffers back
+        return SessionRow.persist(rows)
+                .chain(Panache::flush)
+                .chain(() -> sealer.sealFull(kOfUser))
+                .map(sealed -> new Intake(results, sealed));
     }
 
-    private static Uni<Intake> skip(Result result) {
-        return Uni.createFrom().item(new Intake(result, List.of()));
+    private static SessionRow row(Received session, Instant receivedAt) {
+        SessionRow row = new SessionRow();
+        row.sessionId = session.event().sessionId();
+        row.userId = session.event().userId();
+        row.endedAt = session.event().endedAt();
+        row.receivedAt = receivedAt;
+        row.payload = session.payload();
+        return row;
     }
 }

@@ -13,6 +13,7 @@ import ai.persona.updater.persistence.ForgottenUser;
 import ai.persona.updater.persistence.PersonaSnapshot;
 import ai.persona.updater.persistence.SessionRow;
 import ai.persona.updater.persistence.UserSettings;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -22,14 +23,28 @@ import io.smallrye.mutiny.Uni;
 public class SnapshotService {
 
     private final ObjectMapper mapper;
+    private final PersonaVersionSignals signals;
 
-    public SnapshotService(ObjectMapper mapper) {
+    public SnapshotService(ObjectMapper mapper, PersonaVersionSignals signals) {
         this.mapper = mapper;
+        this.signals = signals;
     }
 
-    /** Keeps the newest version only: the compacted topic is replayed from the start and may repeat older ones. */
-    @WithTransaction
+    /**
+     * Keeps the newest version only: the compacted topic is replayed from the start and may repeat older ones. A stored
+     * version is signalled once committed, so a batch waiting for it reads it. Not for use inside another transaction,
+     * whose commit the signal would precede.
+     */
     public Uni<Boolean> apply(PersonaChanged changed) {
+        return Panache.withTransaction(() -> keepNewest(changed))
+                .invoke(stored -> {
+                    if (stored) {
+                        signals.reached(changed.userId(), changed.version());
+                    }
+                });
+    }
+
+    private Uni<Boolean> keepNewest(PersonaChanged changed) {
         return ForgottenUser.findFor(changed.userId())
                 .chain(forgotten -> {
                     if (forgotten != null && !changed.changedAt().isAfter(forgotten.forgottenAt)) {
