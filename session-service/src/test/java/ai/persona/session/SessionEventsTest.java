@@ -165,6 +165,30 @@ class SessionEventsTest {
     }
 
     @Test
+    void turnsRecordedBeforeAForgottenMarkerDoNotBringTheDeletedUserBack() {
+        String userId = user();
+        String sessionId = session();
+        publish(userId, messages(userId, sessionId, Instant.now(), null, said(MessageRole.USER, "记住我")));
+        await().atMost(WAIT).until(() -> stored(userId, sessionId) != null);
+
+        // the gateway deletes through the API, while a turn recorded just before is still on its way
+        given().delete("/users/{u}", userId).then().statusCode(204);
+        String late = session();
+        String afterwards = session();
+        publish(userId,
+                messages(userId, late, Instant.now(), null, said(MessageRole.USER, "迟到的")),
+                json(SessionEvent.forgotten("e-" + UUID.randomUUID(), userId, Instant.now())),
+                messages(userId, afterwards, Instant.now(), null, said(MessageRole.USER, "回来了")));
+
+        // the user may come back after the marker: that session is theirs, nothing from before it is
+        await().atMost(WAIT).until(() -> stored(userId, afterwards) != null);
+        given().get("/users/{u}/sessions", userId).then().statusCode(200)
+                .body("items.id", contains(afterwards));
+        given().get("/users/{u}/sessions/{s}", userId, late).then().statusCode(404);
+        given().get("/users/{u}/sessions/{s}", userId, sessionId).then().statusCode(404);
+    }
+
+    @Test
     void anEventForAnotherUsersSessionChangesNothing() {
         String owner = user();
         String sessionId = session();
