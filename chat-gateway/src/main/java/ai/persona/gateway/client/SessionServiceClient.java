@@ -1,7 +1,6 @@
 package ai.persona.gateway.client;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.events.ChatMessage;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -40,37 +38,9 @@ public interface SessionServiceClient {
     record CreateSession(String sessionId, Instant startedAt) {
     }
 
-    record AppendMessages(List<ChatMessage> messages) {
-    }
-
-    record EndSession(String reason) {
-    }
-
     @POST
     @Path("/users/{userId}/sessions")
     Uni<SessionRecord> create(@PathParam("userId") String userId, CreateSession request);
-
-    @POST
-    @Path("/users/{userId}/sessions/{sessionId}/messages")
-    Uni<SessionRecord> append(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
-            AppendMessages request);
-
-    String INCLUDE_MESSAGES = "messages";
-
-    /** With {@link #INCLUDE_MESSAGES}: appends and answers with the whole conversation, one round trip. */
-    @POST
-    @Path("/users/{userId}/sessions/{sessionId}/messages")
-    Uni<SessionRecord> append(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
-            @QueryParam("include") String include, AppendMessages request);
-
-    @POST
-    @Path("/users/{userId}/sessions/{sessionId}/end")
-    Uni<SessionRecord> end(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
-            EndSession request);
-
-    @POST
-    @Path("/users/{userId}/sessions/{sessionId}/published")
-    Uni<SessionRecord> published(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId);
 
     @GET
     @Path("/users/{userId}/sessions")
@@ -80,14 +50,6 @@ public interface SessionServiceClient {
     @GET
     @Path("/users/{userId}/sessions/{sessionId}")
     Uni<SessionRecord> get(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId);
-
-    @GET
-    @Path("/sessions/unpublished")
-    Uni<List<SessionRecord>> unpublished(@QueryParam("limit") int limit);
-
-    @POST
-    @Path("/sessions/end-idle")
-    Uni<List<SessionRecord>> endIdle(@QueryParam("idleFor") String idleFor, @QueryParam("limit") int limit);
 
     @GET
     @Path("/users/{userId}/persona")
