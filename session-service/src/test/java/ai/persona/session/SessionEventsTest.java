@@ -230,7 +230,7 @@ class SessionEventsTest {
             List<ConsumerRecord<String, String>> dead = KafkaTestClient.recordsFor(EventContract.DEAD_LETTER_TOPIC, userId);
             assertThat(dead).extracting(ConsumerRecord::value).containsExactly("{this is not json", noKind, noRole);
             assertThat(dead).extracting(r -> header(r, "dead-letter-reason")).element(1)
-                    .isEqualTo("a SessionEvent needs eventId, userId, sessionId and kind");
+                    .isEqualTo("a SessionEvent needs eventId, userId and kind");
             assertThat(dead).extracting(r -> header(r, "dead-letter-reason")).element(2)
                     .isEqualTo("every message needs a role: SYSTEM, USER, ASSISTANT or TOOL");
             assertThat(dead).extracting(r -> header(r, "dead-letter-topic")).containsOnly(TOPIC);
