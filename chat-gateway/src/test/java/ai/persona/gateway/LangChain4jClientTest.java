@@ -3,6 +3,7 @@ package ai.persona.gateway;
 import static ai.persona.gateway.support.Users.as;
 import static ai.persona.gateway.support.Users.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
@@ -86,7 +87,8 @@ class LangChain4jClientTest {
         assertThat(String.join("", first.pieces())).isEqualTo("Hello from the model.");
         assertThat(first.response().aiMessage().text()).isEqualTo("Hello from the model.");
         assertThat(second.response().aiMessage()).extracting(AiMessage::text).isEqualTo("Still here, still streaming.");
-        as(user).get("/api/sessions").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].messageCount", equalTo(5));
+        // session-service has the turns a moment after they were recorded
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).get("/api/sessions").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].messageCount", equalTo(5)));
     }
 }

@@ -3,9 +3,11 @@ package ai.persona.gateway;
 import static ai.persona.gateway.support.Users.as;
 import static ai.persona.gateway.support.Users.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +68,8 @@ class NodeOpenAiClientTest {
         assertThat(result.path("first").path("chunks").asInt()).isGreaterThan(1);
         assertThat(result.path("second").path("text").asText()).isEqualTo("Second answer, streamed too.");
         assertThat(result.path("models").get(0).asText()).isEqualTo(LlmStub.MODEL);
-        as(user).get("/api/sessions").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].messageCount", equalTo(5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).get("/api/sessions").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].messageCount", equalTo(5)));
     }
 
     private static Path copySources() throws IOException {

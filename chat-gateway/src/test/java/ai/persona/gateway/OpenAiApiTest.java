@@ -3,9 +3,11 @@ package ai.persona.gateway;
 import static ai.persona.gateway.support.Users.as;
 import static ai.persona.gateway.support.Users.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -114,7 +116,8 @@ class OpenAiApiTest {
         as(user).header("X-Session-Id", named).contentType(ContentType.JSON).body(request("named-" + user, false))
                 .post("/v1/chat/completions")
                 .then().statusCode(200).header("X-Session-Id", named);
-        as(user).get("/api/sessions/{id}", named).then().statusCode(200).body("messageCount", equalTo(3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).get("/api/sessions/{id}", named)
+                .then().statusCode(200).body("messageCount", equalTo(3)));
     }
 
     @Test

@@ -5,9 +5,12 @@ import static ai.persona.gateway.OpenAiApiTest.request;
 import static ai.persona.gateway.support.Users.as;
 import static ai.persona.gateway.support.Users.newUser;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,7 @@ class OpenAiErrorsTest {
                 .body("error.code", equalTo("llm_unavailable"));
         complete(user, request("down-" + user, true)).then().statusCode(503);
 
-        as(user).get("/api/sessions?size=5").then().statusCode(200).body("items[0].messageCount", equalTo(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).get("/api/sessions?size=5")
+                .then().statusCode(200).body("items[0].messageCount", equalTo(2)));
     }
 }
