@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * A turn of the native API: the model gets the persona (from memory) and the conversation (from the active sessions in
  * memory), and the user's message and the reply are recorded as one event before the user sees the end of the reply.
- * Nothing in a turn waits on a database; a turn that fails before the reply is recorded leaves the session unchanged.
+ * Nothing in a turn waits on a database; a turn that fails still keeps what the user said, when it can.
  */
 @ApplicationScoped
 public class ChatService {
