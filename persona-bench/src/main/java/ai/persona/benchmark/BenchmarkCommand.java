@@ -6,15 +6,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import ai.persona.benchmark.phase.AddedP99;
 import ai.persona.benchmark.phase.BenchContext;
 import ai.persona.benchmark.phase.ContextPhase;
 import ai.persona.benchmark.phase.FootprintSampler;
 import ai.persona.benchmark.phase.OverheadPhase;
 import ai.persona.benchmark.phase.PipelinePhase;
+import ai.persona.benchmark.phase.SceneScripts;
 import ai.persona.benchmark.phase.UpkeepPhase;
 import ai.persona.benchmark.report.BenchmarkResult;
+import ai.persona.benchmark.report.CombinedReport;
+import ai.persona.benchmark.report.Machine;
 import ai.persona.benchmark.report.MarkdownReport;
 import ai.persona.benchmark.report.Plots;
 import ai.persona.benchmark.sim.LlmSimulator;
@@ -78,6 +83,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--phases", split = ",", description = "phases to run (default: ${DEFAULT-VALUE}); P5 always")
     List<String> phases = List.of("P1", "P2", "P3", "P4");
 
+    @Option(names = "--personabench-dir", description = "PersonaBench data for P2's scene sessions (default: "
+            + "-Dpersonabench.dir, else PERSONABENCH_DIR, else <root>/../shared/personabench/data); skipped if absent")
+    Path personaBenchDir;
+
+    @Option(names = "--combine", arity = "1..*", paramLabel = "RUN", description = "run nothing: combine earlier "
+            + "runs' results folders (or benchmark.json files) into <out>/combined.md, each figure's median with "
+            + "the lowest and highest run")
+    List<Path> combine;
+
     @Option(names = "--jfr", description = "record each service with Java Flight Recorder (profile settings) into "
             + "<out>/jfr/, for `jfr print` or JDK Mission Control")
     boolean jfr;
@@ -89,6 +103,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (combine != null) {
+            String combined = CombinedReport.render(combine);
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("combined.md"), combined);
+            System.out.println(combined);
+            return 0;
+        }
         if (quick) {
             levels = List.of(1, 4);
             interval = Duration.ofMillis(400);
@@ -114,8 +135,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
             var overhead = phases.contains("P1")
                     ? new OverheadPhase(bench, interval, measure.dividedBy(4), measure, footprint).run(levels)
                     : List.<OverheadPhase.Row> of();
-            log("P2 upkeep: " + upkeepUsers + " users x " + upkeepSessions + " sessions");
-            var upkeep = phases.contains("P2") ? new UpkeepPhase(bench).run(upkeepUsers, upkeepSessions, K) : null;
+            log("P2 upkeep: " + upkeepUsers + " users x " + upkeepSessions + " sessions, short and PersonaBench");
+            var upkeep = phases.contains("P2")
+                    ? new UpkeepPhase(bench).run("short", UpkeepPhase.SHORT, upkeepUsers, upkeepSessions, K)
+                    : null;
+            Path scenesDir = (personaBenchDir != null ? personaBenchDir : SceneScripts.defaultDir(root))
+                    .toAbsolutePath().normalize();
+            Optional<SceneScripts> scenes = phases.contains("P2") ? SceneScripts.load(scenesDir, upkeepUsers)
+                    : Optional.empty();
+            var upkeepScenes = scenes.isPresent()
+                    ? new UpkeepPhase(bench).run("personabench", scenes.get(), upkeepUsers, upkeepSessions, K)
+                    : null;
+            // visible, not silent: a run without the data says so in its table
+            String scenesSkipped = phases.contains("P2") && scenes.isEmpty()
+                    ? "P2 (PersonaBench sessions): skipped, no data at " + scenesDir
+                    : null;
+            if (scenesSkipped != null) {
+                log(scenesSkipped);
+            }
             log("P3 context at " + contextPoints + " past sessions");
             var context = phases.contains("P3") ? new ContextPhase(bench).run(contextPoints, K)
                     : List.<ContextPhase.Point> of();
@@ -123,8 +160,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             var pipeline = phases.contains("P4")
                     ? new PipelinePhase(bench, footprint).run(pipelineUsers, K, pipelineWorkers)
                     : null;
-            BenchmarkResult result = new BenchmarkResult(machine(), settings(simulated), overhead, upkeep, context,
-                    pipeline, footprint.footprints(), (System.nanoTime() - started) / 1e9);
+            BenchmarkResult result = new BenchmarkResult(Machine.describe(), settings(simulated), overhead,
+                    AddedP99.of(overhead), upkeep, upkeepScenes, scenesSkipped, context, pipeline,
+                    footprint.footprints(), (System.nanoTime() - started) / 1e9);
             String markdown = MarkdownReport.render(result);
             Files.writeString(out.resolve("benchmark.md"), markdown);
             PersonaJson.mapper().writerWithDefaultPrettyPrinter()
@@ -159,20 +197,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
         settings.put("measuredSeconds", measure.toSeconds());
         settings.put("k", K);
         return settings;
-    }
-
-    static Map<String, Object> machine() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        try {
-            String total = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "");
-            machine.put("memoryGiB", Math.round(Long.parseLong(total) / 1024.0 / 1024.0));
-        } catch (Exception e) {
-            machine.put("memoryGiB", "unknown");
-        }
-        machine.put("java", System.getProperty("java.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        return machine;
     }
 
     private static void log(String phase) {

@@ -54,6 +54,47 @@ class BenchmarkIT {
     }
 
     @Test
+    void addedP99IsTheGatewaysRawP99LessTheDirectOnesAtTheSameLevel() {
+        assertThat(result.path("addedP99")).hasSize(2 * 3);
+        for (JsonNode added : result.path("addedP99")) {
+            String variant = added.path("variant").asText();
+            String baseline = variant.endsWith("stream") ? "direct-stream" : "direct";
+            assertThat(added.path("gatewayRawP99").asDouble()).isEqualTo(rawP99(variant, added.path("sessions")));
+            assertThat(added.path("directRawP99").asDouble()).isEqualTo(rawP99(baseline, added.path("sessions")));
+            assertThat(added.path("addedP99").asDouble()).as(added.toString()).isCloseTo(
+                    added.path("gatewayRawP99").asDouble() - added.path("directRawP99").asDouble(), within(1e-9));
+        }
+    }
+
+    private static double rawP99(String variant, JsonNode sessions) {
+        for (JsonNode row : result.path("overhead")) {
+            if (row.path("variant").asText().equals(variant) && row.path("sessions").equals(sessions)) {
+                return row.path("raw").path("p99").asDouble();
+            }
+        }
+        throw new AssertionError("no " + variant + " row at " + sessions);
+    }
+
+    @Test
+    void upkeepOnPersonaBenchSessionsIsMeasuredWhereTheDataIsAndSaidSkippedWhereNot() throws IOException {
+        JsonNode scenes = result.path("upkeepScenes");
+        if (scenes.isNull() || scenes.isMissingNode()) {
+            assertThat(result.path("upkeepScenesSkipped").asText())
+                    .startsWith("P2 (PersonaBench sessions): skipped, no data at ");
+            assertThat(Files.readString(OUT.resolve("benchmark.md"))).contains("P2 (PersonaBench sessions): skipped");
+            return;
+        }
+        assertThat(scenes.path("allVersionsReached").asBoolean()).isTrue();
+        assertThat(scenes.path("optimizerCalls").asLong()).isEqualTo(3);
+        // several turns of the data's own text: the optimizer reads more than it does on the short sessions
+        assertThat(scenes.path("userTurnsPerSession").asDouble()).isGreaterThanOrEqualTo(2);
+        assertThat(scenes.path("userTokensPerSession").asDouble())
+                .isGreaterThan(result.path("upkeep").path("userTokensPerSession").asDouble());
+        assertThat(scenes.path("tokensPerSession").asDouble())
+                .isGreaterThan(result.path("upkeep").path("tokensPerSession").asDouble());
+    }
+
+    @Test
     void upkeepIsTheOptimizerCallsTheSimulatorServedPerSession() {
         JsonNode upkeep = result.path("upkeep");
         int sessions = upkeep.path("users").asInt() * upkeep.path("sessionsPerUser").asInt();
@@ -90,6 +131,12 @@ class BenchmarkIT {
         assertThat(pipeline.path("versionsSeen").asInt()).isEqualTo(pipeline.path("users").asInt());
         assertThat(pipeline.path("batchToVersion").path("count").asLong()).isEqualTo(pipeline.path("users").asLong());
         assertThat(pipeline.path("sessionsPerSecond").asDouble()).isPositive();
+        double sum = 0;
+        for (JsonNode process : pipeline.path("cpuMillisPerSession")) {
+            sum += process.isNumber() ? process.asDouble() : 0; // a process that could not be read is "NaN"
+        }
+        assertThat(pipeline.path("cpuMillisPerSession").has("PostgreSQL")).isTrue();
+        assertThat(pipeline.path("cpuMillisPerSessionTotal").asDouble()).isPositive().isCloseTo(sum, within(1e-9));
         for (JsonNode service : result.path("footprint")) {
             assertThat(service.path("startMillis").asLong()).as(service.toString()).isPositive();
             assertThat(service.path("rssAtRestMib").asDouble()).as(service.toString()).isGreaterThan(50);

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
 
 import ai.persona.benchmark.load.GatewayUser;
+import ai.persona.infra.stack.LocalStack;
 
 /**
  * P4: the whole pipeline under a burst of completed sessions. Users hold k sessions each through the gateway, as fast
@@ -23,17 +24,27 @@ import ai.persona.benchmark.load.GatewayUser;
  */
 public final class PipelinePhase {
 
-    /** @param cpuMillisPerSession CPU time per completed session, by service (the benchmark JVM holds Kafka) */
+    /**
+     * @param cpuMillisPerSession CPU time per completed session, by process (the benchmark JVM holds Kafka, the
+     *        simulator and the load; PostgreSQL is NaN when its server could not be found)
+     * @param cpuMillisPerSessionTotal their sum, the processes that could not be read left out
+     */
     public record Result(int users, int sessions, double sessionsPerSecond, double endedPerSecond,
-            Percentiles batchToVersion, int versionsSeen, Map<String, Double> cpuMillisPerSession) {
+            Percentiles batchToVersion, int versionsSeen, Map<String, Double> cpuMillisPerSession,
+            double cpuMillisPerSessionTotal) {
     }
+
+    public static final String POSTGRES = "PostgreSQL";
 
     private final BenchContext bench;
     private final FootprintSampler footprint;
+    private final PostgresCpu postgres;
 
     public PipelinePhase(BenchContext bench, FootprintSampler footprint) {
         this.bench = bench;
         this.footprint = footprint;
+        var database = bench.stack().database(LocalStack.SESSION_SERVICE);
+        this.postgres = new PostgresCpu(database.host(), database.port());
     }
 
     public Result run(int users, int k, int workers) throws Exception {
@@ -78,8 +89,9 @@ public final class PipelinePhase {
             Map<String, Double> cpuPerSession = new LinkedHashMap<>();
             cpu().forEach((service, seconds) -> cpuPerSession.put(service,
                     (seconds - cpuBefore.get(service)) * 1000 / sessions));
+            double total = cpuPerSession.values().stream().filter(v -> !v.isNaN()).mapToDouble(v -> v).sum();
             return new Result(users, sessions, sessions / seconds(last - start), sessions / seconds(ended - start),
-                    Percentiles.of(micros), seen, cpuPerSession);
+                    Percentiles.of(micros), seen, cpuPerSession, total);
         }
     }
 
@@ -87,6 +99,7 @@ public final class PipelinePhase {
         Map<String, Double> seconds = new LinkedHashMap<>();
         FootprintSampler.SERVICES.forEach(service -> seconds.put(service, footprint.cpuSeconds(service)));
         seconds.put("benchmark JVM (load, Kafka broker)", FootprintSampler.ownCpuSeconds());
+        seconds.put(POSTGRES, postgres.seconds());
         return seconds;
     }
 

@@ -2,6 +2,7 @@ package ai.persona.benchmark.phase;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import ai.persona.benchmark.load.GatewayUser;
@@ -14,6 +15,10 @@ final class Sessions {
 
     /** Opens a session, says each line (native API), ends it: the gateway then publishes the completed session. */
     static void converse(BenchContext bench, GatewayUser user, String... lines) {
+        converse(bench, user, List.of(lines));
+    }
+
+    static void converse(BenchContext bench, GatewayUser user, List<String> lines) {
         String session = user.openSession();
         for (String line : lines) {
             HttpResponse<String> reply = bench.http().send(user.nativeTurn(session, line)).join();
