@@ -74,10 +74,11 @@ public interface UpdaterConfig {
 
         /**
          * How long a user's batch waits for their previous batch's patch to show as a new persona version (its
-         * PersonaChanged wakes the batch) before it is optimized anyway (the patch may have been rejected); it holds
-         * one optimizer worker meanwhile, so it stays well below {@link #lease()}.
+         * PersonaChanged wakes the batch) before it is optimized anyway (the patch may have been rejected). The
+         * previous batch may still be in the optimizer, so this exceeds one model call (the LLM timeout, 60 s); it
+         * holds one optimizer worker meanwhile, so it stays well below {@link #lease()}.
          */
-        @WithDefault("15s")
+        @WithDefault("90s")
         Duration predecessorWait();
 
         /** Longest raw model output kept with a parked batch or echoed back in the repair request. */

@@ -106,6 +106,13 @@ public class BatchRow extends PanacheEntityBase {
     }
 
     /** The user's newest published batch created before the given time, or null. */
+    /** The user's latest batch sealed before, that was or may still be published (not NO_CHANGE, not PARKED). */
+    public static Uni<BatchRow> lastLiveBefore(String userId, Instant createdAt) {
+        return find("userId = ?1 and status in ?2 and createdAt < ?3", Sort.descending("createdAt"), userId,
+                List.of(BatchStatus.READY, BatchStatus.OPTIMIZED, BatchStatus.PUBLISHED), createdAt)
+                .firstResult();
+    }
+
     public static Uni<BatchRow> lastPublishedBefore(String userId, Instant createdAt) {
         return find("userId = ?1 and status = ?2 and createdAt < ?3", Sort.descending("createdAt"), userId,
                 BatchStatus.PUBLISHED, createdAt)

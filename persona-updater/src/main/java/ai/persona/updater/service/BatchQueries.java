@@ -48,6 +48,12 @@ public class BatchQueries {
         return BatchRow.lastPublishedBefore(batch.userId, batch.createdAt);
     }
 
+    /** The user's previous batch that was or may still be published: its patch is what this one builds on. */
+    @WithSession
+    public Uni<BatchRow> lastLiveBefore(BatchRow batch) {
+        return BatchRow.lastLiveBefore(batch.userId, batch.createdAt);
+    }
+
     /** The persona version the updater knows for the user (0 when none). */
     @WithSession
     public Uni<Long> snapshotVersion(String userId) {
