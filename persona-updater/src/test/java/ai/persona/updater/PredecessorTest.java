@@ -85,6 +85,32 @@ class PredecessorTest {
         assertThat(signals.waiting(userId)).as("no registration left behind").isZero();
     }
 
+    @Test
+    void aBatchSealedWithItsPredecessorWaitsForThePredecessorsVersionToo() throws Exception {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        String secondMarker = Conversations.marker();
+        llm.answer(marker, ANSWER);
+        llm.answer(secondMarker, SECOND_ANSWER);
+        // six sessions at once: both batches are sealed before the first one's patch is even made
+        Conversations.sendSimple(userId, marker, 1, 3);
+        Conversations.sendSimple(userId, secondMarker, 4, 6);
+
+        PersonaPatchProposed first = read(Api.awaitPatches(userId, 1).get(0));
+        assertThat(first.patch().baseVersion()).isZero();
+        await().atMost(Api.WAIT).until(() -> signals.waiting(userId) == 1);
+        assertThat(llm.count(secondMarker)).as("the second batch waits for the first one's version").isZero();
+
+        ObjectNode applied = PersonaJson.mapper().createObjectNode();
+        applied.putObject("Preference").put("Preferred_Styles", "short answers");
+        Conversations.sendPersona(userId, 1, applied);
+
+        List<ConsumerRecord<String, String>> patches = Api.awaitPatches(userId, 2);
+        PersonaPatchProposed second = read(patches.get(patches.size() - 1));
+        assertThat(second.patch().baseVersion()).isEqualTo(1);
+        assertThat(llm.count(secondMarker)).isEqualTo(1);
+    }
+
     static PersonaPatchProposed read(ConsumerRecord<String, String> record) throws Exception {
         return PersonaJson.mapper().readValue(record.value(), PersonaPatchProposed.class);
     }

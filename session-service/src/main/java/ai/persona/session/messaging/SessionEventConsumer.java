@@ -42,14 +42,16 @@ public class SessionEventConsumer {
     private final DeadLetters deadLetters;
     private final MeterRegistry registry;
     private final UserService users;
+    private final CompletionRelay completions;
 
     public SessionEventConsumer(SessionEventReader reader, SessionEventStore store, DeadLetters deadLetters,
-            MeterRegistry registry, UserService users) {
+            MeterRegistry registry, UserService users, CompletionRelay completions) {
         this.reader = reader;
         this.store = store;
         this.users = users;
         this.deadLetters = deadLetters;
         this.registry = registry;
+        this.completions = completions;
     }
 
     @Incoming("session-events")
@@ -74,6 +76,9 @@ public class SessionEventConsumer {
         return deadLettered
                 .chain(() -> recorded)
                 .invoke(this::report)
+                // ended sessions' completions go out now rather than at the relay's next tick (at most 1 s apart)
+                .call(() -> endsAny(events) ? completions.relay().onFailure().recoverWithNull()
+                        : Uni.createFrom().voidItem())
                 .replaceWithVoid();
     }
 
@@ -93,6 +98,10 @@ public class SessionEventConsumer {
                         .chain(() -> materialize(events.subList(marker + 1, events.size())))
                         .map(after -> concat(before, new EventOutcome(forgotten.eventId(), null,
                                 EventOutcome.FORGOTTEN, forgotten.userId()), after)));
+    }
+
+    private static boolean endsAny(List<SessionEvent> events) {
+        return events.stream().anyMatch(event -> event.kind() == SessionEvent.Kind.ENDED);
     }
 
     private static int forgottenAt(List<SessionEvent> events) {
