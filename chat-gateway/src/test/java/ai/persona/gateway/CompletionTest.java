@@ -69,7 +69,7 @@ class CompletionTest {
     }
 
     @Test
-    void endingASessionTwicePublishesOneEvent() {
+    void endingASessionTwicePublishesOneEventAndAnEmptySessionNone() {
         String user = newUser("twice");
         String session = newSession(user);
         say(user, session, "once " + user);
@@ -78,10 +78,17 @@ class CompletionTest {
         as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(true));
         // a later session of the same user lands on the same partition after anything sent for the first one
         String later = newSession(user);
+        say(user, later, "later " + user);
         as(user).post("/api/sessions/{id}/end", later).then().statusCode(200);
+        // a session ended without a message teaches nothing: it is not sent to the updater
+        String empty = newSession(user);
+        as(user).post("/api/sessions/{id}/end", empty).then().statusCode(200);
+        String last = newSession(user);
+        say(user, last, "last " + user);
+        as(user).post("/api/sessions/{id}/end", last).then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> completedSessionIds(user).contains(later));
-        assertThat(completedSessionIds(user)).containsExactly(session, later);
+        await().atMost(Duration.ofSeconds(30)).until(() -> completedSessionIds(user).contains(last));
+        assertThat(completedSessionIds(user)).containsExactly(session, later, last);
     }
 
     @Test

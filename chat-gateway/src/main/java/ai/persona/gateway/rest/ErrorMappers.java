@@ -1,5 +1,6 @@
 package ai.persona.gateway.rest;
 
+import java.io.IOException;
 import java.util.Map;
 
 import jakarta.ws.rs.ProcessingException;
@@ -19,6 +20,7 @@ import ai.persona.gateway.service.GatewayException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpClosedException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
@@ -71,6 +73,21 @@ public class ErrorMappers {
         Log.warnf("session-service unreachable on %s: %s", uri.getPath(), e.getMessage());
         return respond(uri, 503, "session-store-unavailable", "Service unavailable",
                 "the session store cannot be reached; try again", Map.of());
+    }
+
+    // a connection that failed below the REST client (refused, reset, closed mid-answer) arrives as a checked
+    // IOException or as Vert.x's HttpClosedException, not as a ProcessingException: still the store being away
+    @ServerExceptionMapper({ IOException.class, HttpClosedException.class })
+    public Response connectionLost(Exception e, UriInfo uri) {
+        Log.warnf("session-service connection lost on %s: %s", uri.getPath(), e.toString());
+        return respond(uri, 503, "session-store-unavailable", "Service unavailable",
+                "the session store cannot be reached; try again", Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpectedChecked(Exception e, UriInfo uri) {
+        Log.errorf(e, "unexpected failure on %s", uri.getPath());
+        return respond(uri, 500, "internal", "Internal server error", "the failure was logged", Map.of());
     }
 
     @ServerExceptionMapper

@@ -58,10 +58,16 @@ public class CompletionRelay {
     }
 
     private Uni<Void> publish(SqlConnection conn, List<ConversationCompleted> completed) {
+        // a session ended without a message (its opening turn failed, or a client gave up) teaches the optimizer
+        // nothing and would take a place in the user's next batch of k: marked, never sent
         List<Uni<Void>> sends = completed.stream()
+                .filter(event -> !event.messages().isEmpty())
                 .map(event -> emitter.sendMessage(message(event)))
                 .toList();
         List<String> ids = completed.stream().map(ConversationCompleted::sessionId).toList();
+        if (sends.isEmpty()) {
+            return completions.markPublished(conn, ids);
+        }
         // the idempotent producer keeps one user's completions in the order sent, with no broker-side duplicates
         return Uni.join().all(sends).andFailFast()
                 .chain(() -> completions.markPublished(conn, ids));
