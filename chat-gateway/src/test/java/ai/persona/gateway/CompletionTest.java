@@ -110,7 +110,9 @@ class CompletionTest {
             KafkaTestResource.startBroker();
         }
 
-        as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(true));
+        // as a client would: retried until the gateway's producer has the broker's metadata again
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> as(user)
+                .post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(true)));
         await().atMost(Duration.ofSeconds(60)).until(() -> completedSessionIds(user).contains(session));
         assertThat(SessionStore.ended(user, session).getList("messages.content", String.class))
                 .containsExactly("before the outage " + user, "ok")
