@@ -87,8 +87,8 @@ class LifelongLoopIT {
         user.converse("第一次 " + userId);
         user.converse("第二次");
 
-        stack.services.killUpdater();
-        stack.services.startUpdater();
+        stack.services.kill(LocalStack.UPDATER);
+        stack.services.restart(LocalStack.UPDATER);
         user.converse("第三次");
 
         await().atMost(LEARN).until(() -> user.personaVersion() == 1);

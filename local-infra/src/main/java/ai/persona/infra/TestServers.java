@@ -84,6 +84,16 @@ public final class TestServers implements AutoCloseable {
         }
     }
 
+    /** Empty when PostgreSQL is external, or not started yet (no database was asked for). */
+    public Optional<EmbeddedPostgresServer> embeddedPostgres() {
+        if (setting(PG_JDBC_URL_ENV).isPresent()) {
+            return Optional.empty();
+        }
+        synchronized (postgresLock) {
+            return Optional.ofNullable(embeddedPostgres);
+        }
+    }
+
     private Optional<String> setting(String name) {
         return Optional.ofNullable(env.apply(name)).map(String::trim).filter(v -> !v.isEmpty());
     }

@@ -3,6 +3,7 @@ package ai.persona.infra;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddedPostgresServerTest {
@@ -45,6 +48,30 @@ class EmbeddedPostgresServerTest {
                 assertEquals("still here", single(s, "SELECT v FROM kept"));
             }
         }
+    }
+
+    @Test
+    void temporaryServerComesBackOnItsPortWithItsDataAndIsDeletedOnClose() throws Exception {
+        Path dataDirectory;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary(0)) {
+            PostgresConnection db = server.createDatabaseIfAbsent("chat_gateway");
+            int port = server.port();
+            try (Connection c = open(db); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE outage (v text)");
+                s.execute("INSERT INTO outage VALUES ('committed before')");
+                dataDirectory = Path.of(single(s, "SHOW data_directory"));
+            }
+
+            server.stopServer();
+            assertThrows(SQLException.class, () -> open(db).close(), "nothing answers while the server is stopped");
+            server.startServer();
+
+            assertEquals(port, server.port());
+            try (Connection c = open(db); Statement s = c.createStatement()) {
+                assertEquals("committed before", single(s, "SELECT v FROM outage"));
+            }
+        }
+        assertFalse(Files.exists(dataDirectory), "a temporary server leaves no data directory behind");
     }
 
     private static Connection open(PostgresConnection db) throws SQLException {

@@ -1,52 +1,54 @@
 package ai.persona.infra.stack;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.persona.infra.EmbeddedKafkaBroker;
+import ai.persona.infra.EmbeddedPostgresServer;
 import ai.persona.infra.KafkaTopics;
 import ai.persona.infra.PostgresConnection;
 import ai.persona.infra.QuarkusAppProcess;
 import ai.persona.infra.TestServers;
-import ai.persona.infra.TopicSpec;
 
 /**
  * The whole system as separate processes: PostgreSQL and Kafka (embedded, or external ones named by the test servers'
  * environment variables), and the three packaged services pointed at one OpenAI-compatible LLM endpoint. The
- * end-to-end test, the evaluation and the benchmark run on it; users reach it through {@link #gatewayUrl()} with tokens
+ * end-to-end tests, the evaluation and the benchmark run on it; users reach it through {@link #gatewayUrl()} with tokens
  * from {@link #tokenFor(String)}.
+ *
+ * <p>Fault tests take parts of it away: {@link #kill(String)} crashes a service (SIGKILL) and {@link #restart(String)}
+ * brings it back on the same port; the embedded broker and PostgreSQL server can be stopped and started again with
+ * their data.</p>
  */
 public final class LocalStack implements AutoCloseable {
 
     public static final String SESSION_SERVICE = "session-service";
     public static final String UPDATER = "persona-updater";
     public static final String GATEWAY = "chat-gateway";
-    private static final Duration START = Duration.ofSeconds(120);
+    /** In start order: the others call session-service. */
+    public static final List<String> SERVICES = List.of(SESSION_SERVICE, UPDATER, GATEWAY);
 
-    private final StackOptions options;
     private final TestServers servers = new TestServers(System::getenv);
     private final Map<String, PostgresConnection> databases = new HashMap<>();
     private final JwtKeyFolder keys;
-    private final QuarkusAppProcess sessionService;
-    private final QuarkusAppProcess gateway;
-    private QuarkusAppProcess updater;
+    private final ServiceProcesses processes;
 
     private LocalStack(StackOptions options) {
-        this.options = options;
         this.keys = JwtKeyFolder.ensure(options.logs().resolve("jwt"), JwtKeyFolder.DEFAULT_ISSUER);
+        this.processes = new ServiceProcesses(options);
+        ServiceConfig config = new ServiceConfig(options, keys);
         try {
-            for (String service : List.of(SESSION_SERVICE, UPDATER, GATEWAY)) {
+            for (String service : SERVICES) {
                 databases.put(service, servers.postgres(service.replace('-', '_')));
             }
             KafkaTopics.createIfAbsent(servers.kafkaBootstrapServers(), options.topics());
-            sessionService = launch(SESSION_SERVICE, 0, config(SESSION_SERVICE), SESSION_SERVICE + ".log");
-            startUpdater();
-            Map<String, String> gatewayConfig = config(GATEWAY);
-            gatewayConfig.put("mp.jwt.verify.publickey.location", keys.publicKeyPem().toUri().toString());
-            gatewayConfig.put("mp.jwt.verify.issuer", keys.issuer());
-            gateway = launch(GATEWAY, 0, gatewayConfig, GATEWAY + ".log");
+            for (String service : SERVICES) {
+                String sessionServiceUrl = service.equals(SESSION_SERVICE) ? null : sessionServiceUrl();
+                processes.start(service, config.of(service, databases.get(service), servers.kafkaBootstrapServers(),
+                        sessionServiceUrl));
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -58,24 +60,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String gatewayUrl() {
-        return gateway.baseUrl();
+        return processes.get(GATEWAY).baseUrl();
     }
 
     public String sessionServiceUrl() {
-        return sessionService.baseUrl();
+        return processes.get(SESSION_SERVICE).baseUrl();
     }
 
     public String updaterUrl() {
-        return updater.baseUrl();
+        return processes.get(UPDATER).baseUrl();
     }
 
+    /** The service's current process (a new one after each restart). */
     public QuarkusAppProcess process(String service) {
-        return switch (service) {
-            case SESSION_SERVICE -> sessionService;
-            case UPDATER -> updater;
-            case GATEWAY -> gateway;
-            default -> throw new IllegalArgumentException("no service " + service);
-        };
+        return processes.get(service);
     }
 
     public JwtKeyFolder keys() {
@@ -94,58 +92,54 @@ public final class LocalStack implements AutoCloseable {
         return databases.get(service);
     }
 
-    /** Kills the updater without warning (SIGKILL), as a crash would. */
-    public void killUpdater() {
-        updater.kill();
+    /** Kills the service without warning (SIGKILL), as a crash would, and waits until its process is gone. */
+    public void kill(String service) {
+        processes.kill(service);
     }
 
-    /** Starts the updater, on the port it had before when it is a restart. */
-    public void startUpdater() {
-        Map<String, String> config = config(UPDATER);
-        // a restarted updater must not wait the default 45 s for its killed predecessor's consumer session to expire
-        config.put("mp.messaging.incoming.conversations.session.timeout.ms", "6000");
-        config.put("mp.messaging.incoming.persona-changed.session.timeout.ms", "6000");
-        updater = updater == null
-                ? launch(UPDATER, 0, config, UPDATER + ".log")
-                : launch(UPDATER, updater.port(), config, UPDATER + "-restarted.log");
+    /**
+     * Starts the service again, on the port it had and with the same configuration, and waits until it is ready; a
+     * service still running is killed first. Its consumers rejoin their groups within seconds: the stack shortens their
+     * session timeouts, so the partitions of the killed instance's consumers are soon handed on.
+     */
+    public void restart(String service) {
+        processes.restart(service);
     }
 
-    private QuarkusAppProcess launch(String module, int port, Map<String, String> config, String log) {
-        return QuarkusAppProcess.builder(module, options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))
-                .config(config)
-                .jvmArgs(options.jvmArgs())
-                .port(port)
-                .logFile(options.logs().resolve(log))
-                .readyTimeout(START)
-                .missingJarHint("package the services first: mvn package -DskipTests")
-                .start();
+    /** Takes the embedded broker offline (clients see connection refused); its data and port stay. */
+    public void stopKafka() {
+        embeddedKafka().stopBroker();
     }
 
-    private Map<String, String> config(String service) {
-        PostgresConnection db = databases.get(service);
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.username", db.user());
-        config.put("quarkus.datasource.password", db.password());
-        config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
-        config.put("quarkus.datasource.reactive.url", db.reactiveUrl());
-        config.put("kafka.bootstrap.servers", servers.kafkaBootstrapServers());
-        if (!service.equals(SESSION_SERVICE)) {
-            config.put("quarkus.rest-client.session-service.url", sessionService.baseUrl());
-            config.put("quarkus.langchain4j.openai.base-url", options.llmBaseUrl());
-            config.put("quarkus.langchain4j.openai.api-key", options.llmApiKey());
-            config.put("quarkus.langchain4j.openai.chat-model.model-name", options.llmModel());
-        }
-        config.putAll(options.serviceConfig().getOrDefault(service, Map.of()));
-        return config;
+    public void startKafka() {
+        embeddedKafka().startBroker();
+    }
+
+    /** Stops the embedded PostgreSQL server (a fast shutdown: connections are cut, committed data stays). */
+    public void stopPostgres() {
+        embeddedPostgres().stopServer();
+    }
+
+    public void startPostgres() {
+        embeddedPostgres().startServer();
+    }
+
+    private EmbeddedKafkaBroker embeddedKafka() {
+        return servers.embeddedKafka()
+                .orElseThrow(() -> new IllegalStateException("Kafka is external: the stack cannot stop it"));
+    }
+
+    private EmbeddedPostgresServer embeddedPostgres() {
+        return servers.embeddedPostgres()
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is external: the stack cannot stop it"));
     }
 
     @Override
     public void close() {
-        for (QuarkusAppProcess service : new QuarkusAppProcess[] { gateway, updater, sessionService }) {
-            if (service != null) {
-                service.close();
-            }
+        try {
+            processes.close();
+        } finally {
+            servers.close();
         }
-        servers.close();
     }
 }
