@@ -20,6 +20,7 @@ import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
 import ai.persona.updater.support.InjectLlmStub;
 import ai.persona.updater.support.LlmStub;
+import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,7 +28,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * A quick user's second batch must be optimized against the persona their first batch made, not the one before it:
  * otherwise session-service rejects its patch as stale and the batch's learning is lost. The bound on that wait is far
- * longer here than any of the test's own waits ({@link Api#WAIT}), so a batch that goes on was woken by the event.
+ * longer here than any of the test's own waits ({@link Api#WAIT}), so a batch that goes on was woken by the event. One
+ * optimizer worker: a batch that waited on it for its predecessor would hold up every other batch.
  */
 @QuarkusTest
 @TestProfile(PredecessorTest.LongPredecessorWait.class)
@@ -36,7 +38,8 @@ class PredecessorTest {
     public static class LongPredecessorWait implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("persona-updater.optimizer.predecessor-wait", "1h");
+            return Map.of("persona-updater.optimizer.predecessor-wait", "1h",
+                    "persona-updater.optimizer.concurrency", "1");
         }
     }
 
@@ -101,6 +104,37 @@ class PredecessorTest {
         await().atMost(Api.WAIT).until(() -> signals.waiting(userId) == 1);
         assertThat(llm.count(secondMarker)).as("the second batch waits for the first one's version").isZero();
 
+        ObjectNode applied = PersonaJson.mapper().createObjectNode();
+        applied.putObject("Preference").put("Preferred_Styles", "short answers");
+        Conversations.sendPersona(userId, 1, applied);
+
+        List<ConsumerRecord<String, String>> patches = Api.awaitPatches(userId, 2);
+        PersonaPatchProposed second = read(patches.get(patches.size() - 1));
+        assertThat(second.patch().baseVersion()).isEqualTo(1);
+        assertThat(llm.count(secondMarker)).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchBehindADeferredOneLeavesTheWorkerFreeAndGoesOnceThatOneIsPublished() throws Exception {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        String secondMarker = Conversations.marker();
+        llm.fail(marker, 503);
+        llm.answer(secondMarker, SECOND_ANSWER);
+        Conversations.sendSimple(userId, marker, 1, 3);
+        Conversations.sendSimple(userId, secondMarker, 4, 6);
+
+        // the first batch is tried again and again on the one worker: the second does not sit on it meanwhile
+        await().atMost(Api.WAIT).until(() -> Api.batches(userId), batches -> batches.size() == 2
+                && batches.stream().anyMatch(batch -> (Integer) batch.get("attempts") >= 2));
+        assertThat(llm.count(secondMarker)).as("the second batch waits for the first one's patch").isZero();
+        assertThat(TestKafka.patches(userId)).isEmpty();
+
+        llm.answer(marker, ANSWER);
+        PersonaPatchProposed first = read(Api.awaitPatches(userId, 1).get(0));
+        assertThat(first.patch().baseVersion()).isZero();
+        // dispatched by the first one's worker once published, the second batch now waits for version 1
+        await().atMost(Api.WAIT).until(() -> signals.waiting(userId) == 1);
         ObjectNode applied = PersonaJson.mapper().createObjectNode();
         applied.putObject("Preference").put("Preferred_Styles", "short answers");
         Conversations.sendPersona(userId, 1, applied);

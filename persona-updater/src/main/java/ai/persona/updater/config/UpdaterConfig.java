@@ -73,10 +73,10 @@ public interface UpdaterConfig {
         Duration maxRetryBackoff();
 
         /**
-         * How long a user's batch waits for their previous batch's patch to show as a new persona version (its
-         * PersonaChanged wakes the batch) before it is optimized anyway (the patch may have been rejected). The
-         * previous batch may still be in the optimizer, so this exceeds one model call (the LLM timeout, 60 s); it
-         * holds one optimizer worker meanwhile, so it stays well below {@link #lease()}.
+         * How long a user's batch waits for their previous batch's published patch to show as a new persona version
+         * (its PersonaChanged wakes the batch) before it is optimized anyway (the patch may have been rejected). It
+         * holds one optimizer worker meanwhile, so it stays well below {@link #lease()}; generous, so that a
+         * session-service restart does not make the batch build on the version before.
          */
         @WithDefault("90s")
         Duration predecessorWait();

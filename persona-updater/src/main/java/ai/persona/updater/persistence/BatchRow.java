@@ -105,17 +105,20 @@ public class BatchRow extends PanacheEntityBase {
                 .list();
     }
 
-    /** The user's newest published batch created before the given time, or null. */
+    /** The user's oldest unfinished batch if it is due and no worker holds it, or null: the one that goes next. */
+    public static Uni<UUID> nextDueOf(String userId, Instant now) {
+        return find("select b.id from BatchRow b where b.userId = ?1 and b.status in ?2 and b.nextAttemptAt <= ?3"
+                + " and (b.claimedUntil is null or b.claimedUntil < ?3)"
+                + " and not exists (select 1 from BatchRow o where o.userId = b.userId and o.status in ?2"
+                + " and o.createdAt < b.createdAt)", userId, BatchStatus.UNFINISHED, now)
+                .project(UUID.class)
+                .firstResult();
+    }
+
     /** The user's latest batch sealed before, that was or may still be published (not NO_CHANGE, not PARKED). */
     public static Uni<BatchRow> lastLiveBefore(String userId, Instant createdAt) {
         return find("userId = ?1 and status in ?2 and createdAt < ?3", Sort.descending("createdAt"), userId,
                 List.of(BatchStatus.READY, BatchStatus.OPTIMIZED, BatchStatus.PUBLISHED), createdAt)
-                .firstResult();
-    }
-
-    public static Uni<BatchRow> lastPublishedBefore(String userId, Instant createdAt) {
-        return find("userId = ?1 and status = ?2 and createdAt < ?3", Sort.descending("createdAt"), userId,
-                BatchStatus.PUBLISHED, createdAt)
                 .firstResult();
     }
 

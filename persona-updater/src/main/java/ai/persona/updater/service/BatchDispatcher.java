@@ -1,5 +1,6 @@
 package ai.persona.updater.service;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +24,14 @@ import io.quarkus.logging.Log;
 public class BatchDispatcher {
 
     private final BatchProcessor processor;
+    private final BatchQueries queries;
     private final ExecutorService workers;
     // a batch already queued here is not queued again by the next sweep
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
 
-    public BatchDispatcher(BatchProcessor processor, UpdaterConfig config) {
+    public BatchDispatcher(BatchProcessor processor, BatchQueries queries, UpdaterConfig config) {
         this.processor = processor;
+        this.queries = queries;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.optimizer().concurrency(), task -> {
             Thread thread = new Thread(task, "persona-optimizer-" + count.incrementAndGet());
@@ -43,16 +46,30 @@ public class BatchDispatcher {
         }
         try {
             workers.execute(() -> {
+                Optional<String> done = Optional.empty();
                 try {
-                    processor.process(batchId);
+                    done = processor.process(batchId);
                 } catch (RuntimeException e) {
                     Log.errorf(e, "batch %s could not be processed; the sweeper will pick it up again", batchId);
                 } finally {
                     queued.remove(batchId);
                 }
+                done.ifPresent(this::dispatchNextOf);
             });
         } catch (RejectedExecutionException shuttingDown) {
             queued.remove(batchId);
+        }
+    }
+
+    /** A user's batch is done: their next one, handed back while it waited for this one, goes now. */
+    private void dispatchNextOf(String userId) {
+        try {
+            UUID next = BatchProcessor.await(() -> queries.nextDueOf(userId));
+            if (next != null) {
+                dispatch(next);
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("next batch of %s not found (%s); the sweeper will find it", userId, e.getMessage());
         }
     }
 

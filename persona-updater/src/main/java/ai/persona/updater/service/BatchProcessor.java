@@ -3,6 +3,7 @@ package ai.persona.updater.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -61,19 +62,25 @@ public class BatchProcessor {
         this.model = model;
     }
 
+    /**
+     * @return the user whose batch is done (published, or finished without a patch), so that their next batch can go;
+     *         empty when this batch is to be tried again or was not this worker's
+     */
     // the AI service is request scoped; this thread has no request of its own
     @ActivateRequestContext
-    public void process(UUID batchId) {
+    public Optional<String> process(UUID batchId) {
         BatchRow batch = await(() -> store.claim(batchId));
         if (batch == null) {
-            return;
+            return Optional.empty();
         }
         try {
-            if (batch.status == BatchStatus.READY) {
-                optimize(batch);
-            } else {
-                publish(batch.id, batch.userId, batch.proposal);
-            }
+            boolean done = batch.status == BatchStatus.READY
+                    ? optimize(batch)
+                    : publish(batch.id, batch.userId, batch.proposal);
+            return done ? Optional.of(batch.userId) : Optional.empty();
+        } catch (PredecessorPending e) {
+            Log.debugf("%s; handed back", e.getMessage());
+            await(() -> store.release(batch.id));
         } catch (LlmUnavailableException e) {
             Log.warnf("batch %s of %s deferred: %s", batchId, batch.userId, e.getMessage());
             defer(batch.id, BatchStatus.READY);
@@ -81,9 +88,10 @@ public class BatchProcessor {
             Log.errorf(e, "batch %s of %s failed; it will be tried again", batchId, batch.userId);
             defer(batch.id, batch.status);
         }
+        return Optional.empty();
     }
 
-    private void optimize(BatchRow batch) {
+    private boolean optimize(BatchRow batch) {
         gate.awaitPredecessorApplied(batch);
         BatchInput input = await(() -> queries.input(batch));
         OptimizerOutcome outcome;
@@ -97,11 +105,13 @@ public class BatchProcessor {
             PersonaPatch patch = new PersonaPatch(batch.id.toString(), batch.userId, input.baseVersion(),
                     input.sessionIds(), proposed.operations(), model, Instant.now());
             String payload = json(PersonaPatchProposed.of(patch, proposed.usage()));
-            if (await(() -> store.saveProposal(batch.id, input.baseVersion(), payload, proposed.usage()))) {
-                metrics.operationsProposed(proposed.operations());
-                publish(batch.id, batch.userId, payload);
+            if (!await(() -> store.saveProposal(batch.id, input.baseVersion(), payload, proposed.usage()))) {
+                return false;
             }
-        } else if (outcome instanceof OptimizerOutcome.NoChange noChange) {
+            metrics.operationsProposed(proposed.operations());
+            return publish(batch.id, batch.userId, payload);
+        }
+        if (outcome instanceof OptimizerOutcome.NoChange noChange) {
             await(() -> store.noChange(batch.id, input.baseVersion(), noChange.usage()));
             metrics.batch("no_change");
             Log.infof("batch %s of %s: no change", batch.id, batch.userId);
@@ -111,20 +121,22 @@ public class BatchProcessor {
             metrics.batch("parked");
             Log.warnf("batch %s of %s parked: %s", batch.id, batch.userId, parked.findings());
         }
+        return true;
     }
 
     /** Marked published only once the broker acknowledged; until then the stored patch is republished as it is. */
-    private void publish(UUID batchId, String userId, String payload) {
+    private boolean publish(UUID batchId, String userId, String payload) {
         try {
             publisher.publish(userId, batchId.toString(), payload).await().atMost(publishTimeout);
         } catch (RuntimeException e) {
             Log.warnf("patch %s of %s not acknowledged, will republish: %s", batchId, userId, e.getMessage());
             defer(batchId, BatchStatus.OPTIMIZED);
-            return;
+            return false;
         }
         await(() -> store.published(batchId));
         metrics.batch("published");
         Log.infof("published patch %s for %s", batchId, userId);
+        return true;
     }
 
     private void defer(UUID batchId, BatchStatus status) {

@@ -43,9 +43,10 @@ public class BatchQueries {
         return BatchRow.due(Instant.now(), limit);
     }
 
+    /** The user's batch that goes next, if it is due and free, or null. */
     @WithSession
-    public Uni<BatchRow> lastPublishedBefore(BatchRow batch) {
-        return BatchRow.lastPublishedBefore(batch.userId, batch.createdAt);
+    public Uni<UUID> nextDueOf(String userId) {
+        return BatchRow.nextDueOf(userId, Instant.now());
     }
 
     /** The user's previous batch that was or may still be published: its patch is what this one builds on. */

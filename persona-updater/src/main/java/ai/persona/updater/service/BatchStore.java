@@ -82,6 +82,18 @@ public class BatchStore {
         });
     }
 
+    /**
+     * Hands the batch back untried: its predecessor is unfinished, and the predecessor's worker dispatches it once that
+     * one is done. Not an attempt, so it does not count towards the backoff.
+     */
+    @WithTransaction
+    public Uni<Boolean> release(UUID id) {
+        return change(id, BatchStatus.READY, batch -> {
+            batch.attempts = Math.max(batch.attempts - 1, 0);
+            batch.claimedUntil = null;
+        });
+    }
+
     /** Releases the batch for a later attempt, waiting longer after each failed one. */
     @WithTransaction
     public Uni<Boolean> retryLater(UUID id, BatchStatus expected) {

@@ -15,12 +15,15 @@ import io.smallrye.mutiny.Uni;
  * A user's batches build on each other: the next one is optimized against the persona that the previous one's patch
  * made. That patch travels through Kafka to session-service, so for a user who completes sessions quickly the next
  * batch can be ready before it is applied; optimized against the version before, its patch would touch the fields the
- * previous one just changed, and session-service would reject it as stale, losing what the batch learned. So the next
- * batch waits, bounded, until the current persona (read from session-service, else the snapshot) is past the previous
- * patch's base version. Measured by the benchmark's upkeep phase: without this, 1 of 20 quick users lost a batch. The
- * previous batch may also still be in the optimizer (sealed in the same intake); then the wait is for the persona to
- * move past the version it has now, which the previous patch brings.
- * <p>
+ * previous one just changed, and session-service would reject it as stale, losing what the batch learned. So:
+ * <ul>
+ * <li>while the previous batch is unfinished (in the optimizer, or deferred after a failure), the next one does not
+ * wait on a worker: it is handed back ({@link PredecessorPending}) and dispatched again when the previous one is done.
+ * Waiting on the worker let batches behind a deferred one hold every worker, so that the deferred one, once due,
+ * found none free and its successors went ahead against the old persona (the benchmark's P2 lost versions so);</li>
+ * <li>once the previous batch is published, the next one waits, bounded, until the persona (read from
+ * session-service, else the snapshot) is past the version the previous patch was made against.</li>
+ * </ul>
  * The wait is for the PersonaChanged that brings the new version ({@link PersonaVersionSignals}), not a polling loop:
  * the batch goes on the moment its snapshot is stored.
  */
@@ -40,22 +43,22 @@ public class PredecessorGate {
         this.wait = config.optimizer().predecessorWait();
     }
 
-    /** Blocking: on the optimizer's worker thread. Leaves the user's snapshot as current as it can be. */
+    /**
+     * Blocking: on the optimizer's worker thread. Leaves the user's snapshot as current as it can be.
+     *
+     * @throws PredecessorPending when the previous batch is unfinished
+     */
     public void awaitPredecessorApplied(BatchRow batch) {
         BatchRow previous = BatchProcessor.await(() -> queries.lastLiveBefore(batch));
         if (previous == null) {
             refresher.refresh(batch.userId);
             return;
         }
-        // published: its patch is applied once the persona is past the version it was made against. Still being
-        // optimized (a quick user's batches are often sealed together): once past the version the persona has now
-        long base;
-        if (previous.status == BatchStatus.PUBLISHED && previous.baseVersion != null) {
-            base = previous.baseVersion;
-        } else {
-            refresher.refresh(batch.userId);
-            base = BatchProcessor.await(() -> queries.snapshotVersion(batch.userId));
+        if (previous.status != BatchStatus.PUBLISHED) {
+            throw new PredecessorPending(batch.id, previous.id);
         }
+        // a published batch always has the version its patch was made against
+        long base = previous.baseVersion;
         // registered before the first look, so a version stored between that look and the wait still wakes it
         CompletableFuture<Long> applied = signals.past(batch.userId, base);
         try {

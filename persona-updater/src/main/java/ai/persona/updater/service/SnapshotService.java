@@ -50,20 +50,9 @@ public class SnapshotService {
                     if (forgotten != null && !changed.changedAt().isAfter(forgotten.forgottenAt)) {
                         return Uni.createFrom().item(false);
                     }
-                    return PersonaSnapshot.<PersonaSnapshot> findById(changed.userId())
-                            .chain(existing -> existing != null && existing.version >= changed.version()
-                                    ? Uni.createFrom().item(false)
-                                    : store(existing, changed));
+                    return PersonaSnapshot.keepIfNewer(changed.userId(), changed.version(), write(changed),
+                            changed.changedAt());
                 });
-    }
-
-    private Uni<Boolean> store(PersonaSnapshot existing, PersonaChanged changed) {
-        PersonaSnapshot snapshot = existing != null ? existing : new PersonaSnapshot();
-        snapshot.userId = changed.userId();
-        snapshot.version = changed.version();
-        snapshot.persona = write(changed);
-        snapshot.changedAt = changed.changedAt();
-        return snapshot.persist().replaceWith(true);
     }
 
     /**
