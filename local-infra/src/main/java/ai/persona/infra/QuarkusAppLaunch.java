@@ -84,15 +84,16 @@ public final class QuarkusAppLaunch {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        // the class-data archive `mvn package` made with this same JVM (quarkus.package.jar.appcds.enabled): a quicker start
-        Path classData = jar.resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(classData)) {
-            command.add("-XX:SharedArchiveFile=" + classData);
+        // the class-data archive `mvn package` made with this same JVM (quarkus.package.jar.appcds.enabled): a quicker
+        // start. It records the class path as `-jar quarkus-run.jar` from the application's folder, and the JVM (17)
+        // ignores it unless started the same way: so the folder is the working directory and the jar named relatively.
+        if (Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))) {
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
         }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(jar.getFileName().toString());
         long started = System.nanoTime();
         QuarkusAppProcess app = new QuarkusAppProcess(this, httpPort, launch(command));
         app.awaitReady();
@@ -104,9 +105,10 @@ public final class QuarkusAppLaunch {
     private Process launch(List<String> command) {
         try {
             Files.createDirectories(logFile.getParent());
-            // the log file's folder as working directory: no stray config/application.properties or .env is read
+            // the application's own folder as working directory: no stray config/application.properties or .env is
+            // read, and the class-data archive applies
             return new ProcessBuilder(command)
-                    .directory(logFile.getParent().toFile())
+                    .directory(jar.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
