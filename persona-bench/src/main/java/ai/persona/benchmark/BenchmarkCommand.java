@@ -2,6 +2,7 @@ package ai.persona.benchmark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import ai.persona.benchmark.phase.OverheadPhase;
 import ai.persona.benchmark.phase.PipelinePhase;
 import ai.persona.benchmark.phase.SceneScripts;
 import ai.persona.benchmark.phase.UpkeepPhase;
+import ai.persona.benchmark.profile.ProfileReport;
 import ai.persona.benchmark.report.BenchmarkResult;
 import ai.persona.benchmark.report.CombinedReport;
 import ai.persona.benchmark.report.Machine;
@@ -93,7 +95,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     List<Path> combine;
 
     @Option(names = "--jfr", description = "record each service with Java Flight Recorder (profile settings) into "
-            + "<out>/jfr/, for `jfr print` or JDK Mission Control")
+            + "<out>/jfr/, for `jfr print` or JDK Mission Control, and add each component's share of each service's CPU "
+            + "samples to the report")
     boolean jfr;
 
     public static void main(String[] args) {
@@ -169,6 +172,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     .writeValue(out.resolve("benchmark.json").toFile(), result);
             Plots.write(result, out);
             System.out.println(markdown);
+        }
+        if (jfr) {
+            // the recordings are written as the services exit, with the stack above
+            String profile = ProfileReport.render(out.resolve("jfr"));
+            Files.writeString(out.resolve("benchmark.md"), "\n" + profile, StandardOpenOption.APPEND);
+            System.out.println(profile);
         }
         return 0;
     }
