@@ -8,17 +8,21 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
 import ai.persona.events.ToolCall;
 import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.gateway.service.GatewayException;
+import ai.persona.model.PersonaJson;
 
 /**
  * Holds a posted conversation to the rules session-service keeps every session to (the same limits as a chat turn:
  * {@code gateway.sessions.max-messages-per-session} and {@code max-message-chars}), so that nothing published is
  * refused downstream; a conversation without a user message teaches the updater nothing and is refused too. Each
- * refusal names the field at fault.
+ * refusal names the field at fault. The whole conversation must also fit in one Kafka record
+ * ({@code gateway.conversations.max-bytes}).
  */
 @ApplicationScoped
 public class ConversationCheck {
@@ -28,9 +32,11 @@ public class ConversationCheck {
     private static final Pattern CLIENT_ID = Pattern.compile("(?! )[^\\p{Cntrl}]{1,200}(?<! )");
 
     private final GatewayConfig.Sessions limits;
+    private final int maxBytes;
 
     public ConversationCheck(GatewayConfig config) {
         this.limits = config.sessions();
+        this.maxBytes = config.conversations().maxBytes();
     }
 
     /** The conversation as the session will keep it. */
@@ -56,6 +62,11 @@ public class ConversationCheck {
         }
         if (messages.stream().noneMatch(message -> message.role() == MessageRole.USER)) {
             throw invalid("messages", "a conversation needs at least one user message");
+        }
+        int bytes = jsonBytes(messages);
+        if (bytes > maxBytes) {
+            throw invalid("messages", "a conversation's messages take at most " + maxBytes + " bytes as JSON, not "
+                    + bytes + "; record a long one as several conversations");
         }
         return messages;
     }
@@ -102,7 +113,7 @@ public class ConversationCheck {
                 throw invalid(field + "[" + i + "]", "a tool call needs the function's name");
             }
             String arguments = call.functionArguments();
-            // bounded like content, so that every message fits in one event on the topic
+            // bounded like content: arguments are text the session keeps too
             if (arguments != null && arguments.length() > limits.maxMessageChars()) {
                 throw invalid(field + "[" + i + "]", "a tool call's arguments hold at most " + limits.maxMessageChars()
                         + " characters");
@@ -110,6 +121,14 @@ public class ConversationCheck {
             calls.add(new ToolCall(call.id(), call.functionName(), arguments));
         }
         return calls;
+    }
+
+    private static int jsonBytes(List<ChatMessage> messages) {
+        try {
+            return PersonaJson.mapper().writeValueAsBytes(messages).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a conversation", e);
+        }
     }
 
     static GatewayException invalid(String field, String detail) {

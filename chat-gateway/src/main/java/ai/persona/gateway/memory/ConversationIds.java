@@ -20,7 +20,8 @@ final class ConversationIds {
         if (clientId == null) {
             return UUID.randomUUID().toString();
         }
-        String name = NAMESPACE + userId + '\u0000' + clientId;
+        // the user id's length first: no user id and client id pair reads as another
+        String name = NAMESPACE + userId.length() + ':' + userId + clientId;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }
