@@ -168,6 +168,16 @@ class MemoryApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheMemoryApi() {
+        JsonPath openApi = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+
+        assertThat(openApi.getMap("paths.'/api/conversations'.post.responses")).containsKeys("200", "201", "400");
+        assertThat(openApi.getList("paths.'/api/persona/prompt'.get.parameters.name", String.class))
+                .contains("budget");
+        assertThat(openApi.getMap("paths.'/api/persona/prompt'.get.responses")).containsKeys("200", "304", "400");
+    }
+
+    @Test
     void withoutATokenNothingIsRecorded() {
         given().contentType(ContentType.JSON).body(conversation(null, "hello")).post("/api/conversations")
                 .then().statusCode(401).contentType("application/problem+json")
