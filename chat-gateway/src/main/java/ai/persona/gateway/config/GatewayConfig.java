@@ -19,6 +19,8 @@ public interface GatewayConfig {
 
     Llm llm();
 
+    Conversations conversations();
+
     RetrievalSettings retrieval();
 
     interface Persona {
@@ -58,6 +60,17 @@ public interface GatewayConfig {
 
         @WithDefault("32000")
         int maxMessageChars();
+    }
+
+    /** Conversations apps post to the memory API (POST /api/conversations). */
+    interface Conversations {
+        /**
+         * A posted conversation's messages as JSON, in bytes, at most. The whole conversation travels in one
+         * SessionEvent and later in one ConversationCompleted, and a Kafka record is at most 1 MiB by default
+         * (max.request.size, message.max.bytes): a larger one could not be published as completed.
+         */
+        @WithDefault("786432")
+        int maxBytes();
     }
 
     interface Settings {

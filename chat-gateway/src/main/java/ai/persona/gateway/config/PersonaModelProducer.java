@@ -15,11 +15,16 @@ public class PersonaModelProducer {
 
     @Produces
     @Singleton
-    PersonaRenderer renderer(GatewayConfig config) {
-        PersonaSchema schema = config.persona().schemaFile()
+    PersonaSchema schema(GatewayConfig config) {
+        return config.persona().schemaFile()
                 .map(Path::of)
                 .map(PersonaSchema::read)
                 .orElseGet(PersonaSchema::defaultSchema);
+    }
+
+    @Produces
+    @Singleton
+    PersonaRenderer renderer(PersonaSchema schema) {
         return new PersonaRenderer(schema);
     }
 }

@@ -1,0 +1,82 @@
+package ai.persona.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The memory API across the real services: an app that talks to its own model posts three finished conversations,
+ * the updater learns from them as from any three sessions, and the app reads the learned persona as prompt text.
+ */
+class MemoryApiIT {
+
+    private static final Duration LEARN = Duration.ofSeconds(90);
+    private static Stack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = new Stack();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static RequestSpecification as(String userId) {
+        return given().baseUri(stack.services.gatewayUrl()).auth().oauth2(stack.services.tokenFor(userId));
+    }
+
+    private static String post(String userId, String clientId, String said, int expectedStatus) {
+        return as(userId).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "messages", List.of(
+                        Map.of("role", "system", "content", "You are the tea shop's assistant."),
+                        Map.of("role", "user", "content", said),
+                        Map.of("role", "assistant", "content", "好的。"))))
+                .post("/api/conversations")
+                .then().statusCode(expectedStatus).extract().path("sessionId");
+    }
+
+    @Test
+    void threePostedConversationsBecomePersonaVersionOneAndItsPromptText() {
+        String userId = "memory-" + UUID.randomUUID();
+        as(userId).get("/api/persona/prompt").then().statusCode(200)
+                .header("ETag", "\"0\"").body("version", equalTo(0)).body("text", equalTo(""));
+
+        post(userId, "chat-1", "我开了一家茶馆 " + userId, 201);
+        String second = post(userId, "chat-2", "回答请简短一些", 201);
+        // (the list is read from session-service each time; a session's own page may be served from memory)
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(userId).get("/api/sessions")
+                .then().extract().jsonPath().getList("items.findAll { it.endedAt != null }.id").contains(second));
+        // the same conversation again, as a retrying app would send it: known, and not recorded again
+        assertThat(post(userId, "chat-2", "回答请简短一些", 200)).isEqualTo(second);
+        post(userId, "chat-3", "先给我结论", 201);
+
+        await().atMost(LEARN).until(() -> as(userId).get("/api/persona").then().extract().jsonPath()
+                .getLong("version") == 1);
+        assertThat(as(userId).get("/api/persona/history").then().statusCode(200).extract().jsonPath()
+                .getList("items[0].sourceSessionIds")).hasSize(3);
+        // the gateway's cache follows PersonaChanged: the prompt shows version 1 a moment after session-service
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/persona/prompt")
+                .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1)));
+        String text = as(userId).accept("text/plain").get("/api/persona/prompt")
+                .then().statusCode(200).extract().asString();
+        assertThat(text).contains(LlmStub.FIRST_STYLE);
+        as(userId).header("If-None-Match", "\"1\"").get("/api/persona/prompt").then().statusCode(304);
+    }
+}
