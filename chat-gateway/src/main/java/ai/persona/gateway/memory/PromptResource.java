@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.PersonaCache;
+import ai.persona.gateway.service.PersonaPrompt;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -43,12 +44,12 @@ public class PromptResource {
 
     private final CurrentUser user;
     private final PersonaCache personas;
-    private final PromptFit fit;
+    private final PersonaPrompt prompts;
 
-    public PromptResource(CurrentUser user, PersonaCache personas, PromptFit fit) {
+    public PromptResource(CurrentUser user, PersonaCache personas, PersonaPrompt prompts) {
         this.user = user;
         this.personas = personas;
-        this.fit = fit;
+        this.prompts = prompts;
     }
 
     @GET
@@ -63,14 +64,14 @@ public class PromptResource {
                     + "first") @QueryParam("budget") String budget,
             @Context Request request, @Context HttpHeaders headers) {
         String userId = user.id();
-        Integer tokens = budget(budget);
+        int tokens = budget(budget);
         boolean plain = wantsPlainText(headers);
         return personas.get(userId)
                 .map(entry -> {
                     EntityTag tag = new EntityTag(Long.toString(entry.version()));
                     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
                     Response.ResponseBuilder response = notModified != null ? notModified
-                            : body(fit.fit(entry.prompt(), tokens), entry.version(), plain);
+                            : body(prompts.within(entry.persona(), tokens), entry.version(), plain);
                     return response.tag(tag)
                             .cacheControl(revalidate())
                             .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
@@ -78,7 +79,7 @@ public class PromptResource {
                 });
     }
 
-    private static Response.ResponseBuilder body(PromptFit.Fitted fitted, long version, boolean plain) {
+    private static Response.ResponseBuilder body(PersonaPrompt.Text fitted, long version, boolean plain) {
         return plain
                 ? Response.ok(fitted.text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 : Response.ok(new PersonaPromptText(fitted.text(), fitted.tokens(), version),
@@ -98,9 +99,10 @@ public class PromptResource {
         return false;
     }
 
-    private static Integer budget(String budget) {
+    // no budget: the chat turn's own, which within() never exceeds
+    private static int budget(String budget) {
         if (budget == null) {
-            return null;
+            return Integer.MAX_VALUE;
         }
         try {
             int tokens = Integer.parseInt(budget.trim());

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,8 +27,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PersonaCache {
 
-    /** A user's persona at a version, rendered; {@code prompt} is null when there is nothing to tell the model. */
-    public record Entry(long version, String prompt) {
+    /**
+     * A user's persona at a version, and rendered; {@code prompt} is null when there is nothing to tell the model. The
+     * persona itself is kept for renderings to other budgets (the memory API's prompt endpoint).
+     */
+    public record Entry(long version, JsonNode persona, String prompt) {
     }
 
     private final SessionServiceClient sessions;
@@ -62,7 +66,7 @@ public class PersonaCache {
     public Entry offer(String userId, long version, ObjectNode persona) {
         return entries.asMap().compute(userId, (id, current) -> current != null && current.version() >= version
                 ? current
-                : new Entry(version, prompts.render(persona)));
+                : new Entry(version, persona, prompts.render(persona)));
     }
 
     /** The user was deleted: forget them; should they come back, they start again from version 0. */
