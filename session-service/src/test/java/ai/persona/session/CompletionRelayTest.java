@@ -100,4 +100,40 @@ class CompletionRelayTest {
         assertThat(completed.sessionId()).isEqualTo(sessionId);
         assertThat(completed.messages()).extracting(ChatMessage::content).containsExactly("还在吗");
     }
+
+    @Test
+    void aSessionTooLargeForOneRecordIsPublishedWithItsLatestMessagesAndHoldsUpNoOther() throws Exception {
+        String userId = SessionEventsTest.user();
+        String large = SessionEventsTest.session();
+        String small = SessionEventsTest.session();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // 45 messages of 30,000 characters: 1.35 MB as JSON, over the 1 MiB a Kafka record may hold
+        for (int part = 0; part < 5; part++) {
+            ChatMessage[] said = new ChatMessage[9];
+            for (int i = 0; i < said.length; i++) {
+                int index = part * said.length + i;
+                said[i] = said(index % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT,
+                        "第" + index + "条" + "x".repeat(30_000));
+            }
+            publish(userId, messages(userId, large, start.plusSeconds(part), part * said.length, said));
+        }
+        publish(userId, ended(userId, large, start.plusSeconds(10)),
+                messages(userId, small, start.plusSeconds(11), null, said(MessageRole.USER, "小的")),
+                ended(userId, small, start.plusSeconds(12)));
+
+        await().atMost(WAIT).until(() -> stored(userId, large) != null && stored(userId, small) != null
+                && stored(userId, large).getString("publishedAt") != null
+                && stored(userId, small).getString("publishedAt") != null);
+        given().get("/users/{u}/sessions/{s}", userId, large).then().body("messageCount", equalTo(45));
+
+        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        assertThat(published).extracting(record -> header(record, "ce_id")).containsExactly(large, small);
+        ConsumerRecord<String, String> record = published.get(0);
+        assertThat(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(900_000);
+        List<String> kept = PersonaJson.mapper().readValue(record.value(), ConversationCompleted.class).messages()
+                .stream().map(ChatMessage::content).toList();
+        assertThat(kept).hasSizeBetween(20, 44);
+        assertThat(kept.get(kept.size() - 1)).startsWith("第44条");
+        assertThat(kept.get(0)).startsWith("第" + (45 - kept.size()) + "条");
+    }
 }

@@ -33,6 +33,14 @@ public interface SessionServiceConfig {
     int completionBatchSize();
 
     /**
+     * The largest ConversationCompleted record, in bytes of JSON: below the producer's max.request.size (Kafka's default,
+     * 1 MiB, on the broker too) less room for headers. A longer session is published with its latest messages that fit,
+     * as the optimizer would cut it; one record over the limit failed its whole relay round, again every second.
+     */
+    @WithDefault("900000")
+    int completionMaxBytes();
+
+    /**
      * How often the completion relay looks for ended, unpublished sessions (read by its @Scheduled). Quarkus' scheduler
      * runs nothing more often than once a second (it warns and waits a second for less, the outbox relay too); the
      * updater learns from sessions in batches, so a second is no loss here.

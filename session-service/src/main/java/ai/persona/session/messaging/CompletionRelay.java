@@ -1,6 +1,7 @@
 package ai.persona.session.messaging;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +11,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import ai.persona.events.ChatMessage;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.model.PersonaJson;
 import ai.persona.session.config.SessionServiceConfig;
 import ai.persona.session.service.Completions;
+import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -62,7 +65,7 @@ public class CompletionRelay {
         // nothing and would take a place in the user's next batch of k: marked, never sent
         List<Uni<Void>> sends = completed.stream()
                 .filter(event -> !event.messages().isEmpty())
-                .map(event -> emitter.sendMessage(message(event)))
+                .map(event -> emitter.sendMessage(message(event, fittingJson(event))))
                 .toList();
         List<String> ids = completed.stream().map(ConversationCompleted::sessionId).toList();
         if (sends.isEmpty()) {
@@ -73,8 +76,8 @@ public class CompletionRelay {
                 .chain(() -> completions.markPublished(conn, ids));
     }
 
-    private Message<String> message(ConversationCompleted event) {
-        return Message.of(json(event))
+    private Message<String> message(ConversationCompleted event, String json) {
+        return Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.userId()).build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(event.sessionId())
@@ -82,6 +85,26 @@ public class CompletionRelay {
                         .withType(EventContract.CONVERSATION_COMPLETED.cloudEventType())
                         .withSubject(event.userId())
                         .build());
+    }
+
+    /**
+     * The completion as JSON within the record size limit: a longer session loses its oldest messages, a tenth at a time,
+     * down to its last one (a message is far smaller than a record). The session itself stays whole in the database.
+     */
+    private String fittingJson(ConversationCompleted event) {
+        String json = json(event);
+        List<ChatMessage> messages = event.messages();
+        int left = 0;
+        while (json.getBytes(StandardCharsets.UTF_8).length > config.completionMaxBytes() && left < messages.size() - 1) {
+            left = Math.min(left + Math.max(1, (messages.size() - left) / 10), messages.size() - 1);
+            json = json(new ConversationCompleted(event.eventVersion(), event.sessionId(), event.userId(),
+                    event.startedAt(), event.endedAt(), messages.subList(left, messages.size())));
+        }
+        if (left > 0) {
+            Log.warnf("completion of session %s over %d bytes: published without its %d oldest of %d messages",
+                    event.sessionId(), config.completionMaxBytes(), left, messages.size());
+        }
+        return json;
     }
 
     // with the contracts' own settings, as every producer of the topic writes it
