@@ -12,11 +12,14 @@ function state(value, text) {
   badge.textContent = text;
 }
 
-export function follow(onChange) {
+/** onChange gets each persona-changed event; onReconnected runs when the stream is back after a drop (changes made
+ * meanwhile were not seen, so the page reads again what it shows). */
+export function follow(onChange, onReconnected) {
   stop();
   const mine = new AbortController();
   controller = mine;
   let delay = 1000;
+  let connectedBefore = false;
   const connect = async () => {
     while (!mine.signal.aborted) {
       try {
@@ -26,6 +29,10 @@ export function follow(onChange) {
           if (event.type === 'connected') {
             delay = 1000;
             state('on', 'Live');
+            if (connectedBefore) {
+              onReconnected();
+            }
+            connectedBefore = true;
           } else if (event.type === 'persona-changed') {
             onChange(event);
           }

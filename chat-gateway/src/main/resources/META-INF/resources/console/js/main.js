@@ -45,17 +45,23 @@ function show(view) {
   });
 }
 
+function refreshPersonaViews(version) {
+  if (activeView === 'persona') {
+    return version === undefined ? showPersona() : personaChanged(version);
+  }
+  if (activeView === 'timeline') {
+    return showTimeline();
+  }
+  return undefined;
+}
+
 function signedIn() {
   $('#user-id').textContent = subjectOf(token.get()) ?? '';
   follow((change) => {
     const from = change.source === 'OPTIMIZER' ? ' from your conversations' : '';
     toast(`Your persona is now version ${change.version}${from}.`);
-    if (activeView === 'persona') {
-      personaChanged(change.version);
-    } else if (activeView === 'timeline') {
-      showTimeline();
-    }
-  });
+    refreshPersonaViews(change.version);
+  }, () => refreshPersonaViews(undefined));
 }
 
 function signOut(message) {
