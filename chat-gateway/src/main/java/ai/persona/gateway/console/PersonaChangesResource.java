@@ -40,7 +40,8 @@ public class PersonaChangesResource {
                 .map(ConsoleEvent::of);
         Multi<ConsoleEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
                 .map(tick -> ConsoleEvent.heartbeat());
-        Multi<ConsoleEvent> live = Multi.createBy().merging().streams(mine, heartbeats);
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(ConsoleEvent.connected()), live);
+        // merging subscribes to its streams in this order: "connected" goes out once the user's changes are followed,
+        // so a change made after the client saw it is never missed
+        return Multi.createBy().merging().streams(mine, heartbeats, Multi.createFrom().item(ConsoleEvent.connected()));
     }
 }

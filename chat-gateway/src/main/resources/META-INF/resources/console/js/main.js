@@ -6,7 +6,7 @@ import { $, showError, toast } from './dom.js';
 import { follow, stop } from './live.js';
 import { initPersona, personaChanged, showPersona } from './persona.js';
 import { initSettings, showSettings } from './settings.js';
-import { showTimeline } from './timeline.js';
+import { showTimeline, timelineChanged } from './timeline.js';
 
 const VIEWS = {
   chat: showChat,
@@ -50,7 +50,7 @@ function refreshPersonaViews(version) {
     return version === undefined ? showPersona() : personaChanged(version);
   }
   if (activeView === 'timeline') {
-    return showTimeline();
+    return version === undefined ? showTimeline() : timelineChanged(version);
   }
   return undefined;
 }

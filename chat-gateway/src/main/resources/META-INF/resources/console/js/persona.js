@@ -142,6 +142,9 @@ export async function showPersona() {
  * than the page throwing away what the person typed.
  */
 export async function personaChanged(version) {
+  if (version <= current.version) {
+    return; // already shown: the page's own edit, or a change read meanwhile
+  }
   if (document.querySelector('.field-editor')) {
     const notice = $('#persona-notice');
     notice.hidden = false;

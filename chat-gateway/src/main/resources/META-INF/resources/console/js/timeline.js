@@ -88,18 +88,29 @@ function versionItem(version, previous, currentVersion) {
       : null);
 }
 
+let newestShown = -1;
+
+/** A new version arrived (live updates): read the timeline again unless it already shows it. */
+export async function timelineChanged(version) {
+  if (version > newestShown) {
+    await showTimeline();
+  }
+}
+
 export async function showTimeline() {
   showError($('#timeline-error'), null);
   try {
     const versions = await history();
     const list = $('#versions');
     if (versions.length === 0) {
+      newestShown = -1;
       list.replaceChildren(el('li', { className: 'muted' },
         'No versions yet. After a batch of ended sessions (three by default) the optimizer writes the first one; or edit your persona.'));
       return;
     }
     const byNumber = new Map(versions.map((v) => [v.version, v.persona]));
     const currentVersion = versions[0].version;
+    newestShown = currentVersion;
     list.replaceChildren(...versions.map((v) => versionItem(v, byNumber.get(v.version - 1) ?? {}, currentVersion)));
   } catch (e) {
     showError($('#timeline-error'), e);

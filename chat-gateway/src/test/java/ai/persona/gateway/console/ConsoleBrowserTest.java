@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -88,9 +89,9 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".message.assistant .text"),
                 "Hello! Streamed to the console."));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message.streaming"), 0));
-        assertThat(browser.findElement(By.cssSelector(".message.user .text")).getText()).isEqualTo("hello-" + user);
-        String sessionId = browser.findElement(By.cssSelector(".session[aria-current='true']"))
-                .getAttribute("data-session-id");
+        textContaining(By.cssSelector(".message.user .text"), "hello-" + user);
+        String sessionId = wait.ignoring(StaleElementReferenceException.class).until(driver -> driver
+                .findElement(By.cssSelector(".session[aria-current='true']")).getAttribute("data-session-id"));
         Chromium.screenshot(browser, "chat");
 
         click(By.id("end-session"));
@@ -123,10 +124,9 @@ class ConsoleBrowserTest {
                 PatchOperation.add("/Preference/Preferred_Formats", TextNode.valueOf("short bullet lists"),
                         "asked for bullet points")));
 
-        WebElement first = visible(By.id("version-1"));
-        assertThat(first.getText()).contains("Learned from your conversations", "Demographics › Name", "Mei",
+        textContaining(By.id("version-1"), "Learned from your conversations", "Demographics › Name", "Mei",
                 "she introduced herself as Mei", "asked for bullet points", sessionId);
-        assertThat(first.findElements(By.cssSelector("a[href='#chat/" + sessionId + "']"))).hasSize(1);
+        visible(By.cssSelector("#version-1 a[href='#chat/" + sessionId + "']"));
         Chromium.screenshot(browser, "timeline-live");
 
         navigate("persona");
@@ -136,7 +136,7 @@ class ConsoleBrowserTest {
         name.clear();
         name.sendKeys("Mei Chen", Keys.ENTER);
         wait.until(ExpectedConditions.textToBe(By.id("persona-version"), "version 2"));
-        assertThat(field("Demographics/Name")).contains("Mei Chen");
+        textContaining(By.cssSelector("[data-field='Demographics/Name'] .value"), "Mei Chen");
         as(user).get("/api/persona").then().statusCode(200).body("version", equalTo(2))
                 .body("persona.Demographics.Name", equalTo("Mei Chen"));
         Chromium.screenshot(browser, "persona");
@@ -149,20 +149,18 @@ class ConsoleBrowserTest {
         formats.sendKeys("tables", Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persona-conflict"),
                 "Not saved: your persona changed meanwhile"));
-        assertThat(browser.findElement(By.id("persona-conflict")).getText()).contains("You edited version 2");
+        textContaining(By.id("persona-conflict"), "You edited version 2");
         Chromium.screenshot(browser, "persona-conflict");
         as(user).get("/api/persona").then().statusCode(200).body("version", equalTo(3))
                 .body("persona.Preference.Preferred_Formats", equalTo("short bullet lists"));
 
         navigate("timeline");
-        WebElement firstAgain = visible(By.id("version-1"));
         visible(By.id("version-3"));
-        firstAgain.findElement(By.xpath(".//button[text()='Roll back to version 1']")).click();
+        click(By.xpath("//li[@id='version-1']//button[text()='Roll back to version 1']"));
         visible(By.id("confirm-dialog"));
-        assertThat(browser.findElement(By.id("confirm-text")).getText()).contains("new version 4");
+        textContaining(By.id("confirm-text"), "new version 4");
         click(By.id("confirm-ok"));
-        WebElement rollback = visible(By.id("version-4"));
-        assertThat(rollback.getText()).contains("Rollback", "current", "M. Chen", "Mei");
+        textContaining(By.id("version-4"), "Rollback", "current", "M. Chen", "Mei");
         Chromium.screenshot(browser, "timeline-rollback");
         as(user).get("/api/persona").then().statusCode(200).body("version", equalTo(4))
                 .body("persona.Demographics.Name", equalTo("Mei"));
@@ -231,15 +229,31 @@ class ConsoleBrowserTest {
         visible(By.id("view-" + view));
     }
 
-    private String field(String path) {
-        return browser.findElement(By.cssSelector("[data-field='" + path + "'] .value")).getText();
+    // the page re-renders a view when a live update arrives: elements are looked up afresh until the wait succeeds
+
+    /** The element's text once it contains all of these. */
+    private String textContaining(By locator, String... expected) {
+        String text = wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            String current = driver.findElement(locator).getText();
+            return java.util.Arrays.stream(expected).allMatch(current::contains) ? current : null;
+        });
+        assertThat(text).contains(expected);
+        return text;
     }
 
     private WebElement visible(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return wait.ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     private void click(By locator) {
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 }
