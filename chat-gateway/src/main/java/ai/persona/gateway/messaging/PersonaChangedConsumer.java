@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import ai.persona.events.PersonaChanged;
+import ai.persona.gateway.console.PersonaChanges;
 import ai.persona.gateway.service.ActiveSessions;
 import ai.persona.gateway.service.ConversationTracker;
 import ai.persona.gateway.service.PersonaCache;
@@ -31,13 +32,15 @@ public class PersonaChangedConsumer {
     private final SessionEmbeddings embeddings;
     private final ActiveSessions active;
     private final ConversationTracker conversations;
+    private final PersonaChanges changes;
 
     public PersonaChangedConsumer(PersonaCache cache, SessionEmbeddings embeddings, ActiveSessions active,
-            ConversationTracker conversations) {
+            ConversationTracker conversations, PersonaChanges changes) {
         this.cache = cache;
         this.embeddings = embeddings;
         this.active = active;
         this.conversations = conversations;
+        this.changes = changes;
     }
 
     // rendering counts tokens: kept off the event loop
@@ -59,6 +62,8 @@ public class PersonaChangedConsumer {
             PersonaChanged change = PersonaJson.mapper().readValue(record.value(), PersonaChanged.class);
             String userId = record.key() != null ? record.key() : change.userId();
             cache.offer(userId, change.version(), change.persona());
+            // to the web consoles following this user (console/PersonaChanges)
+            changes.publish(userId, change);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // only a cache: the next miss reads the persona from session-service
             Log.warnf("unreadable PersonaChanged at %s-%d@%d skipped: %s", record.topic(), record.partition(),
