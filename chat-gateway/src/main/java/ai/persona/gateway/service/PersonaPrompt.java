@@ -1,6 +1,7 @@
 package ai.persona.gateway.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import ai.persona.model.PersonaRenderer;
 import ai.persona.model.RenderedPersona;
 import ai.persona.model.TokenCounter;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** The system message a persona becomes: the configured preamble, then the persona within its token budget. */
 @ApplicationScoped
@@ -28,6 +31,14 @@ public class PersonaPrompt {
         this.renderer = renderer;
         this.preamble = preamble;
         this.tokenBudget = tokenBudget;
+    }
+
+    /**
+     * jtokkit reads its vocabulary on first use, which takes seconds: begun off the event loop as the gateway starts,
+     * not in someone's first turn (where it blocked the event loop for about 3 s), and without delaying readiness.
+     */
+    void loadVocabulary(@Observes StartupEvent start) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> TokenCounter.count(preamble));
     }
 
     /** The system message and its size in tokens (o200k_base); empty when there is nothing to tell the model. */
