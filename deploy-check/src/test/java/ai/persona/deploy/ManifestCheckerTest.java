@@ -126,7 +126,8 @@ class ManifestCheckerTest {
 
         assertThat(checker().topics(DeployTree.SERVICES)).extracting(Finding::message).containsExactlyInAnyOrder(
                 "13 replicas consume topic persona.conversations.completed.v1 of 12 partitions: the extra consumers would stay idle",
-                "13 replicas consume topic persona.changed.v1 of 12 partitions: the extra consumers would stay idle");
+                "13 replicas consume topic persona.changed.v1 of 12 partitions: the extra consumers would stay idle",
+                "13 replicas consume topic persona.session-events.v1 of 12 partitions: the extra consumers would stay idle");
     }
 
     @Test

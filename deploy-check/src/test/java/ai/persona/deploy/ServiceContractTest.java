@@ -48,7 +48,7 @@ class ServiceContractTest {
     void theServicesOwnConfigurationIsRead() {
         ServiceContract updater = DeployTree.service("persona-updater");
         assertThat(updater.consumedTopics()).containsExactlyInAnyOrder("persona.conversations.completed.v1",
-                "persona.changed.v1");
+                "persona.changed.v1", "persona.session-events.v1");
         assertThat(updater.producedTopics()).containsExactlyInAnyOrder("persona.patches.proposed.v1",
                 "persona.dead-letter.v1");
         assertThat(updater.envReferences()).contains("DB_USER", "KAFKA_BOOTSTRAP_SERVERS", "OPTIMIZER_API_KEY");

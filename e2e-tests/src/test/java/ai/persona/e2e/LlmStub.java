@@ -45,6 +45,25 @@ final class LlmStub implements AutoCloseable {
                 .willReturn(json(completion(CHAT_REPLY))));
     }
 
+    /**
+     * The optimizer's call for a batch whose conversations contain {@code marker} is answered as usual, but only after
+     * {@code hold}: a slow model, with the batch in flight meanwhile.
+     */
+    void holdOptimizer(String marker, java.time.Duration hold) {
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                .withRequestBody(containing(OPTIMIZER_MARK))
+                .withRequestBody(containing(marker))
+                .willReturn(json(completion(optimizerAnswer("Preference", "Preferred_Styles", FIRST_STYLE)))
+                        .withFixedDelay((int) hold.toMillis())));
+    }
+
+    /** Optimizer calls (received, answered or not) for conversations containing {@code marker}. */
+    long optimizerCallsFor(String marker) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).stream()
+                .filter(r -> r.getBodyAsString().contains(OPTIMIZER_MARK) && r.getBodyAsString().contains(marker))
+                .count();
+    }
+
     String baseUrl() {
         return "http://localhost:" + server.port() + "/v1/";
     }

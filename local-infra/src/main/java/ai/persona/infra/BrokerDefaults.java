@@ -27,7 +27,12 @@ final class BrokerDefaults {
             Map.entry("num.io.threads", "2"),
             Map.entry("background.threads", "2"),
             Map.entry("log.cleaner.threads", "1"),
-            Map.entry("num.partitions", "1"));
+            Map.entry("num.partitions", "1"),
+            // what docs/events.md promises of the deployed topics: a deleted user's conversations gone from the log
+            // within a day (one-day retention, one-hour segments, compaction within a day), here for every topic
+            Map.entry("log.retention.ms", "86400000"),
+            Map.entry("log.roll.ms", "3600000"),
+            Map.entry("log.cleaner.max.compaction.lag.ms", "86400000"));
 
     private BrokerDefaults() {
     }

@@ -54,6 +54,24 @@ class EventJsonTest {
     }
 
     @Test
+    void patchSaysWhenItsEarliestSessionStartedAndOldRecordsWithoutItStillRead() throws Exception {
+        PersonaPatch patch = new PersonaPatch("p-2", "u-1", 0, List.of("s-1"),
+                List.of(PatchOperation.add("/Pattern/Tea", PersonaFixtures.text("乌龙"), "")), "gpt-4o", T0,
+                T0.minusSeconds(3600));
+        String json = mapper.writeValueAsString(PersonaPatchProposed.of(patch, TokenUsage.NONE));
+
+        assertThat(json).contains("\"firstSessionStartedAt\":\"2026-11-23T09:15:30.123Z\"");
+        assertThat(mapper.readValue(json, PersonaPatchProposed.class).patch().firstSessionStartedAt())
+                .isEqualTo(T0.minusSeconds(3600));
+
+        String written = json.replace(",\"firstSessionStartedAt\":\"2026-11-23T09:15:30.123Z\"", "");
+        assertThat(written).doesNotContain("firstSessionStartedAt");
+        assertThat(mapper.readValue(written, PersonaPatchProposed.class).patch().firstSessionStartedAt()).isNull();
+        assertThat(mapper.writeValueAsString(new PersonaPatch("p-3", "u-1", 0, List.of(), List.of(), null, T0)))
+                .doesNotContain("firstSessionStartedAt");
+    }
+
+    @Test
     void personaChangedRoundTripsWithTheFullPersona() throws Exception {
         var persona = PersonaFixtures.teaShopOwner();
         PersonaChanged event = new PersonaChanged(PersonaChanged.VERSION, "u-1", 5,

@@ -67,6 +67,7 @@ class BatchingTest {
         assertThat(proposed.patch().userId()).isEqualTo(userId);
         assertThat(proposed.patch().sourceSessionIds()).containsExactlyElementsOf(sessionIds);
         assertThat(proposed.patch().model()).isEqualTo(LlmStub.MODEL);
+        assertThat(proposed.patch().firstSessionStartedAt()).isEqualTo(sent.get(0).startedAt());
         assertThat(proposed.patch().operations()).singleElement().satisfies(op -> {
             assertThat(op.op()).isEqualTo("add");
             assertThat(op.path()).isEqualTo("/Preference/Preferred_Formats");

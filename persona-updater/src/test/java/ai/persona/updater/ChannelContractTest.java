@@ -24,6 +24,8 @@ class ChannelContractTest {
                 .isEqualTo(EventContract.CONVERSATION_COMPLETED.topic());
         assertThat(config.getProperty("mp.messaging.incoming.persona-changed.topic"))
                 .isEqualTo(EventContract.PERSONA_CHANGED.topic());
+        assertThat(config.getProperty("mp.messaging.incoming.session-events.topic"))
+                .isEqualTo(EventContract.SESSION_EVENT.topic());
         assertThat(config.getProperty("mp.messaging.outgoing.persona-patches.topic"))
                 .isEqualTo(EventContract.PERSONA_PATCH_PROPOSED.topic());
         assertThat(config.getProperty("mp.messaging.outgoing.persona-patches.cloud-events-type"))

@@ -4,6 +4,7 @@ import static ai.persona.updater.support.Conversations.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
 import ai.persona.updater.support.InjectLlmStub;
 import ai.persona.updater.support.LlmStub;
+import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -50,5 +52,43 @@ class ForgetTest {
         Api.awaitBuffered(userId, 1);
 
         assertThat(Api.buffered(userId)).containsExactly(userId + "-new");
+    }
+
+    @Test
+    void aForgottenMarkerDropsTheUsersBufferedSessionsAndTheirLateOnes() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        Conversations.sendSimple(userId, marker, 1, 2);
+        Api.awaitBuffered(userId, 2);
+
+        // the gateway's marker, well before session-service's tombstone would come round
+        Instant deletedAt = Instant.now();
+        Conversations.sendForgotten(userId, deletedAt);
+        await().atMost(Api.WAIT).until(() -> Api.buffered(userId).isEmpty());
+
+        Conversations.send(Conversations.simple(userId, 3, marker));
+        Instant later = deletedAt.plusSeconds(60);
+        Conversations.send(ConversationCompleted.of(userId + "-new", userId, later.minusSeconds(30), later,
+                List.of(user("[" + marker + "] a new life"))));
+        Api.awaitBuffered(userId, 1);
+        assertThat(Api.buffered(userId)).containsExactly(userId + "-new");
+        assertThat(llm.count(marker)).isZero();
+    }
+
+    @Test
+    void aBatchWithTheModelWhenTheUserIsForgottenIsNeverPublished() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answerAfter(marker, BatchingTest.FORMATS_ANSWER, Duration.ofSeconds(3));
+        Conversations.sendSimple(userId, marker, 1, 3);
+        await().atMost(Api.WAIT).until(() -> llm.count(marker) == 1);
+
+        Conversations.sendForgotten(userId, Instant.now());
+
+        // the model answers after the deletion: nothing of the batch may reach the topic
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+                .until(() -> TestKafka.patches(userId).isEmpty());
+        assertThat(Api.batches(userId)).isEmpty();
+        assertThat(Api.buffered(userId)).isEmpty();
     }
 }

@@ -26,7 +26,7 @@ import io.restassured.http.ContentType;
 class UserDataTest {
 
     private static final List<String> TABLES_WITH_USER_ID = List.of("sessions", "personas", "persona_history",
-            "processed_patches", "rejected_patches", "persona_outbox");
+            "rejected_patches", "persona_outbox");
 
     @Test
     void exportHoldsSessionsMessagesPersonaAndHistory() {
@@ -63,6 +63,11 @@ class UserDataTest {
             }
         }
         assertThat(messagesOf(sessionId)).isZero();
+        // what stays: the deletion, under a hash of the id, and the patch's id, which names no user
+        assertThat(count("select count(*) from forgotten_users where user_hash = ?",
+                ai.persona.session.persistence.ForgottenUserEntity.hash(userId))).isEqualTo(1);
+        assertThat(count("select count(*) from forgotten_users where user_hash = ?", userId)).isZero();
+        assertThat(count("select count(*) from processed_patches where patch_id = ?", "p-" + userId)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> events = KafkaTestClient.recordsFor(
                     EventContract.PERSONA_CHANGED.topic(), userId);

@@ -19,7 +19,7 @@ final class ServiceConfig {
      */
     private static final Map<String, List<String>> INCOMING = Map.of(
             SESSION_SERVICE, List.of("session-events", "persona-patches"),
-            UPDATER, List.of("conversations", "persona-changed", "persona-versions"),
+            UPDATER, List.of("conversations", "persona-changed", "persona-versions", "session-events"),
             GATEWAY, List.of("persona-changed"));
     // the broker's smallest allowed session timeout; heartbeats a third of it, as Kafka advises
     private static final String SESSION_TIMEOUT_MS = "6000";

@@ -1,5 +1,7 @@
 package ai.persona.updater.messaging;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +38,8 @@ public class PersonaChangedConsumer {
             if (record.key() == null) {
                 return Uni.createFrom().failure(new InvalidEventException("a tombstone without a user id key"));
             }
-            step = Uni.createFrom().deferred(() -> snapshots.forget(record.key()));
+            // the record's time: when session-service relayed the deletion, which is not before it happened
+            step = Uni.createFrom().deferred(() -> snapshots.forget(record.key(), Instant.ofEpochMilli(record.timestamp())));
         } else {
             PersonaChanged event;
             try {

@@ -1,6 +1,9 @@
 package ai.persona.updater.service;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,4 +13,16 @@ import ai.persona.events.ConversationCompleted;
 /** What the optimizer works from: the batch's sessions, oldest first, and the persona snapshot they are applied to. */
 public record BatchInput(UUID batchId, String userId, List<String> sessionIds, long baseVersion, ObjectNode persona,
         List<ConversationCompleted> sessions) {
+
+    /**
+     * When the earliest session started (its end, for a producer that gave no start): session-service refuses a patch
+     * learned from a session that started before the user's latest deletion.
+     */
+    public Instant firstSessionStartedAt() {
+        return sessions.stream()
+                .map(session -> session.startedAt() != null ? session.startedAt() : session.endedAt())
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    }
 }

@@ -103,7 +103,7 @@ public class BatchProcessor {
         }
         if (outcome instanceof OptimizerOutcome.Proposed proposed) {
             PersonaPatch patch = new PersonaPatch(batch.id.toString(), batch.userId, input.baseVersion(),
-                    input.sessionIds(), proposed.operations(), model, Instant.now());
+                    input.sessionIds(), proposed.operations(), model, Instant.now(), input.firstSessionStartedAt());
             String payload = json(PersonaPatchProposed.of(patch, proposed.usage()));
             if (!await(() -> store.saveProposal(batch.id, input.baseVersion(), payload, proposed.usage()))) {
                 return false;
@@ -124,8 +124,16 @@ public class BatchProcessor {
         return true;
     }
 
-    /** Marked published only once the broker acknowledged; until then the stored patch is republished as it is. */
+    /**
+     * Marked published only once the broker acknowledged; until then the stored patch is republished as it is. Not at
+     * all when its user was deleted since the batch was sealed: the batch is then gone, or older than the deletion.
+     */
     private boolean publish(UUID batchId, String userId, String payload) {
+        if (!await(() -> store.publishable(batchId))) {
+            metrics.batch("forgotten");
+            Log.infof("patch %s not published: its user was deleted after its batch was made", batchId);
+            return false;
+        }
         try {
             publisher.publish(userId, batchId.toString(), payload).await().atMost(publishTimeout);
         } catch (RuntimeException e) {

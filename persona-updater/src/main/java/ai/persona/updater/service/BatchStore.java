@@ -15,6 +15,7 @@ import ai.persona.events.TokenUsage;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.persistence.BatchRow;
 import ai.persona.updater.persistence.BatchStatus;
+import ai.persona.updater.persistence.ForgottenUser;
 import ai.persona.updater.persistence.SessionRow;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -48,6 +49,15 @@ public class BatchStore {
             batch.proposal = proposal;
             count(batch, usage);
         });
+    }
+
+    /** Whether the batch is still there, proposed, and was sealed after its user's latest deletion, if any. */
+    @WithTransaction
+    public Uni<Boolean> publishable(UUID id) {
+        return BatchRow.<BatchRow> findById(id)
+                .chain(batch -> batch == null || batch.status != BatchStatus.OPTIMIZED ? Uni.createFrom().item(false)
+                        : ForgottenUser.findFor(batch.userId)
+                                .map(forgotten -> forgotten == null || forgotten.forgottenAt.isBefore(batch.createdAt)));
     }
 
     @WithTransaction

@@ -56,12 +56,13 @@ public class SnapshotService {
     }
 
     /**
-     * "Forget": the user was deleted upstream. Their snapshot, settings, buffered sessions and every batch (parked ones
-     * included) go; only a hash of the id and the time stay, so that late sessions of theirs are recognised and dropped.
+     * "Forget": the user was deleted upstream (their FORGOTTEN marker, or their PersonaChanged tombstone) at
+     * {@code deletedAt}. Their snapshot, settings, buffered sessions and every batch (parked ones and one with the model
+     * right now included) go; only a hash of the id and the latest deletion time stay, so that late sessions of theirs
+     * are recognised and dropped and no batch made before it is published.
      */
     @WithTransaction
-    public Uni<Void> forget(String userId) {
-        Instant now = Instant.now();
+    public Uni<Void> forget(String userId, Instant deletedAt) {
         return SessionRow.deleteOfUser(userId)
                 .chain(() -> BatchRow.deleteOfUser(userId))
                 .chain(() -> PersonaSnapshot.deleteById(userId))
@@ -70,7 +71,9 @@ public class SnapshotService {
                 .chain(existing -> {
                     ForgottenUser forgotten = existing != null ? existing : new ForgottenUser();
                     forgotten.userHash = ForgottenUser.hash(userId);
-                    forgotten.forgottenAt = now;
+                    // the two signals of one deletion arrive in either order: the later time stands
+                    forgotten.forgottenAt = existing != null && existing.forgottenAt.isAfter(deletedAt)
+                            ? existing.forgottenAt : deletedAt;
                     return forgotten.persist();
                 })
                 .invoke(() -> Log.infof("forgot user %s", userId))

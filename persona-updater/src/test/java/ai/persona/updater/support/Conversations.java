@@ -14,6 +14,7 @@ import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.events.PersonaChanged;
+import ai.persona.events.SessionEvent;
 import ai.persona.model.PersonaJson;
 
 /** Builds and sends the events a test feeds the service, as the other services would publish them. */
@@ -79,6 +80,12 @@ public final class Conversations {
 
     public static void sendTombstone(String userId) {
         TestKafka.send(EventContract.PERSONA_CHANGED.topic(), userId, null);
+    }
+
+    /** The gateway's marker that the user asked to be forgotten, recorded at {@code at}. */
+    public static void sendForgotten(String userId, Instant at) {
+        TestKafka.send(EventContract.SESSION_EVENT.topic(), userId,
+                json(SessionEvent.forgotten("e-" + UUID.randomUUID(), userId, at)));
     }
 
     public static String json(Object event) {

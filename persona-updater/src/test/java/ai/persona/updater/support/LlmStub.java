@@ -42,6 +42,13 @@ public final class LlmStub {
                 .willReturn(okJson(completion(content))));
     }
 
+    /** Every request of this test is answered with {@code content}, but only after {@code delay}: a slow model. */
+    public void answerAfter(String marker, String content, java.time.Duration delay) {
+        server.stubFor(post(urlEqualTo(PATH))
+                .withRequestBody(containing(marker))
+                .willReturn(okJson(completion(content)).withFixedDelay((int) delay.toMillis())));
+    }
+
     /** Repair requests of this test get {@code content}; takes precedence over {@link #answer}. */
     public void answerRepair(String marker, String content) {
         server.stubFor(post(urlEqualTo(PATH))

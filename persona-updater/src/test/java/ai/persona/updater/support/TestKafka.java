@@ -28,7 +28,7 @@ import ai.persona.events.EventContract;
 public final class TestKafka {
 
     public static final String TOPICS = "persona.conversations.completed.v1:1,persona.changed.v1:1:compact,"
-            + "persona.patches.proposed.v1:1,persona.dead-letter.v1:1";
+            + "persona.patches.proposed.v1:1,persona.dead-letter.v1:1,persona.session-events.v1:1";
 
     private TestKafka() {
     }

@@ -1,6 +1,8 @@
 package ai.persona.session.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,10 +96,15 @@ public class SessionEventConsumer {
         }
         SessionEvent forgotten = events.get(marker);
         return materialize(events.subList(0, marker))
-                .chain(before -> users.forget(forgotten.userId())
+                .chain(before -> users.forget(forgotten.userId(), forgottenAt(forgotten))
                         .chain(() -> materialize(events.subList(marker + 1, events.size())))
                         .map(after -> concat(before, new EventOutcome(forgotten.eventId(), null,
                                 EventOutcome.FORGOTTEN, forgotten.userId()), after)));
+    }
+
+    // the gateway's clock, which stamps the user's later events too; cut to what PostgreSQL keeps
+    private static Instant forgottenAt(SessionEvent forgotten) {
+        return (forgotten.at() == null ? Instant.now() : forgotten.at()).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static boolean endsAny(List<SessionEvent> events) {

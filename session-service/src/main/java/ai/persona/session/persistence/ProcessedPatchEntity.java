@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A patch id seen before, applied or rejected: a redelivered patch is a no-op. */
+/**
+ * A patch id seen before (applied, rejected, or refused as made from a deleted user's sessions): a redelivered or replayed
+ * patch is a no-op. Kept when the user is deleted, and names no user.
+ */
 @Entity
 @Table(name = "processed_patches")
 public class ProcessedPatchEntity extends PanacheEntityBase {
@@ -16,7 +19,6 @@ public class ProcessedPatchEntity extends PanacheEntityBase {
     @Id
     public String patchId;
 
-    public String userId;
     public String outcome;
     public Long version;
     public Instant processedAt;

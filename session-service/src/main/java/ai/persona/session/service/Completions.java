@@ -40,10 +40,17 @@ public class Completions {
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    /** Ended, unpublished sessions, oldest end first, as their ConversationCompleted. */
+    /**
+     * Ended, unpublished sessions, oldest end first, as their ConversationCompleted. A session that started at or before
+     * its user's latest deletion (brought back by an event recorded before the deletion, and deleted again when
+     * session-service reaches the user's FORGOTTEN marker) comes without its messages: the relay marks it and sends
+     * nothing, as for any empty session.
+     */
     public Uni<List<ConversationCompleted>> unpublished(SqlConnection conn, int limit) {
-        return conn.preparedQuery("select id, user_id, started_at, ended_at from sessions"
-                + " where ended_at is not null and published_at is null order by ended_at, id limit $1")
+        return conn.preparedQuery("select s.id, s.user_id, s.started_at, s.ended_at, exists (select 1 from"
+                + " forgotten_users f where f.user_hash = encode(sha256(convert_to(s.user_id, 'UTF8')), 'hex')"
+                + " and s.started_at <= f.forgotten_at) as before_deletion from sessions s"
+                + " where s.ended_at is not null and s.published_at is null order by s.ended_at, s.id limit $1")
                 .execute(Tuple.of(limit))
                 .chain(rows -> {
                     Map<String, Row> sessions = new LinkedHashMap<>();
@@ -60,9 +67,13 @@ public class Completions {
     }
 
     private static Uni<List<ConversationCompleted>> messages(SqlConnection conn, Map<String, Row> sessions) {
+        String[] learnable = sessions.values().stream()
+                .filter(row -> !row.getBoolean("before_deletion"))
+                .map(row -> row.getString("id"))
+                .toArray(String[]::new);
         return conn.preparedQuery("select session_id, role, content, created_at, tool_calls::text as tool_calls,"
                 + " tool_call_id from messages where session_id = any($1) order by session_id, seq")
-                .execute(Tuple.of(sessions.keySet().toArray(String[]::new)))
+                .execute(Tuple.of(learnable))
                 .map(rows -> {
                     Map<String, List<ChatMessage>> said = new LinkedHashMap<>();
                     rows.forEach(row -> said.computeIfAbsent(row.getString("session_id"), id -> new ArrayList<>())

@@ -24,8 +24,15 @@ public record EventOutcome(String eventId, String sessionId, String outcome, Str
     /** The user asked to be forgotten: deleted again, after everything of theirs recorded before it. */
     public static final String FORGOTTEN = "forgotten";
 
+    /**
+     * Stamped at or before the user's latest deletion: part of what was deleted (an event recorded before the FORGOTTEN
+     * marker and read after the deletion through the API, or a turn that was in flight), so not materialized.
+     */
+    public static final String BEFORE_DELETION = "before-deletion";
+
     /** Outcomes that change nothing or lose something: logged as warnings. */
     public boolean warns() {
-        return !RECORDED.equals(outcome) && !DUPLICATE.equals(outcome) && !FORGOTTEN.equals(outcome);
+        return !RECORDED.equals(outcome) && !DUPLICATE.equals(outcome) && !FORGOTTEN.equals(outcome)
+                && !BEFORE_DELETION.equals(outcome);
     }
 }

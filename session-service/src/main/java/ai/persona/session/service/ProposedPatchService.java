@@ -21,6 +21,7 @@ import ai.persona.model.PersonaPaths;
 import ai.persona.model.Violation;
 import ai.persona.model.ViolationReason;
 import ai.persona.session.config.PersonaModelProducer;
+import ai.persona.session.persistence.ForgottenUserEntity;
 import ai.persona.session.persistence.PersonaEntity;
 import ai.persona.session.persistence.PersonaVersionEntity;
 import ai.persona.session.persistence.ProcessedPatchEntity;
@@ -40,6 +41,8 @@ public class ProposedPatchService {
         APPLIED,
         DUPLICATE,
         REJECTED,
+        /** Learned from sessions from before the user's latest deletion: refused, and remembered as processed. */
+        FORGOTTEN,
         UNKNOWN_USER
     }
 
@@ -54,17 +57,34 @@ public class ProposedPatchService {
 
     @WithTransaction
     public Uni<Outcome> apply(PersonaPatch patch) {
-        // Lock first: a concurrent delivery of the same patch then waits and finds it processed.
+        // Lock first: a concurrent delivery of the same patch then waits and finds it processed, and a deletion that
+        // committed before the lock is seen by the reads after it.
         return PersonaEntity.lockFor(patch.userId())
-                .chain(persona -> {
-                    if (persona == null) {
-                        // The user was deleted (or never existed): a late patch must not bring their data back.
-                        Log.infof("dropping patch %s: no user %s", patch.patchId(), patch.userId());
-                        return Uni.createFrom().item(Outcome.UNKNOWN_USER);
-                    }
-                    return ProcessedPatchEntity.<ProcessedPatchEntity>findById(patch.patchId())
-                            .chain(seen -> seen != null ? Uni.createFrom().item(Outcome.DUPLICATE) : decide(persona, patch));
-                });
+                .chain(persona -> ProcessedPatchEntity.<ProcessedPatchEntity>findById(patch.patchId())
+                        .chain(seen -> seen != null ? Uni.createFrom().item(Outcome.DUPLICATE)
+                                : ForgottenUserEntity.forgottenAt(patch.userId())
+                                        .chain(deletedAt -> decide(persona, patch, deletedAt))));
+    }
+
+    private Uni<Outcome> decide(PersonaEntity persona, PersonaPatch patch, Instant deletedAt) {
+        if (deletedAt != null && !learnedAfter(patch, deletedAt)) {
+            // Made of deleted data, whether the user is gone or came back. Nothing of it is kept (parking its
+            // operations would keep what was learned from the deleted sessions), only its id, so a replay is a duplicate.
+            Log.infof("refusing patch %s: learned from sessions from before the user's deletion at %s (first session "
+                    + "started %s)", patch.patchId(), deletedAt, patch.firstSessionStartedAt());
+            return processed(patch, "FORGOTTEN", null).replaceWith(Outcome.FORGOTTEN);
+        }
+        if (persona == null) {
+            // never existed, or deleted without a trace: a patch must not create a user
+            Log.infof("dropping patch %s: no such user", patch.patchId());
+            return Uni.createFrom().item(Outcome.UNKNOWN_USER);
+        }
+        return decide(persona, patch);
+    }
+
+    /** A patch that does not say when its sessions started (older producers) cannot show it is from after. */
+    private static boolean learnedAfter(PersonaPatch patch, Instant deletedAt) {
+        return patch.firstSessionStartedAt() != null && patch.firstSessionStartedAt().isAfter(deletedAt);
     }
 
     private Uni<Outcome> decide(PersonaEntity persona, PersonaPatch patch) {
@@ -133,7 +153,6 @@ public class ProposedPatchService {
     private static Uni<Void> processed(PersonaPatch patch, String outcome, Long version) {
         ProcessedPatchEntity processed = new ProcessedPatchEntity();
         processed.patchId = patch.patchId();
-        processed.userId = patch.userId();
         processed.outcome = outcome;
         processed.version = version;
         processed.processedAt = Clocks.now();

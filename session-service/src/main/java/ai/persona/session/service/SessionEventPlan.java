@@ -55,20 +55,24 @@ final class SessionEventPlan {
     final List<EventOutcome> outcomes = new ArrayList<>();
     private final Map<String, SessionRow> sessions;
     private final Set<String> seen;
+    private final Map<String, Instant> deletions;
     private final int maxMessages;
     private final Instant now;
 
     /** @param sessions the locked rows of the sessions the events name that exist, by id; new ones are added */
-    private SessionEventPlan(Map<String, SessionRow> sessions, Set<String> alreadyRecorded, int maxMessages, Instant now) {
+    private SessionEventPlan(Map<String, SessionRow> sessions, Set<String> alreadyRecorded, Map<String, Instant> deletions,
+            int maxMessages, Instant now) {
         this.sessions = sessions;
         this.seen = new HashSet<>(alreadyRecorded);
+        this.deletions = deletions;
         this.maxMessages = maxMessages;
         this.now = now;
     }
 
+    /** @param deletions the latest deletion of each user of the events who was ever deleted, by user id */
     static SessionEventPlan of(List<SessionEvent> events, Set<String> alreadyRecorded, Map<String, SessionRow> sessions,
-            int maxMessages, Instant now) {
-        SessionEventPlan plan = new SessionEventPlan(sessions, alreadyRecorded, maxMessages, now);
+            Map<String, Instant> deletions, int maxMessages, Instant now) {
+        SessionEventPlan plan = new SessionEventPlan(sessions, alreadyRecorded, deletions, maxMessages, now);
         events.forEach(plan::apply);
         return plan;
     }
@@ -88,6 +92,12 @@ final class SessionEventPlan {
             return;
         }
         Instant at = event.at() == null ? now : event.at().truncatedTo(ChronoUnit.MICROS);
+        Instant deleted = deletions.get(event.userId());
+        if (deleted != null && !at.isAfter(deleted)) {
+            // said or ended before the user was deleted: materializing it would bring deleted data back
+            remember(event, null, EventOutcome.BEFORE_DELETION, "stamped " + at + ", deleted at " + deleted);
+            return;
+        }
         SessionRow row = sessions.get(event.sessionId());
         if (row == null && event.kind() == SessionEvent.Kind.MESSAGES) {
             // an OpenAI client never creates a session explicitly: its first turn does

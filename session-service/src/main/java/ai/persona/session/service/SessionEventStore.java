@@ -6,6 +6,8 @@ import static ai.persona.session.service.SqlValues.strings;
 import static ai.persona.session.service.SqlValues.times;
 import static ai.persona.session.service.SqlValues.utc;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.persona.events.SessionEvent;
 import ai.persona.session.config.SessionServiceConfig;
+import ai.persona.session.persistence.ForgottenUserEntity;
 import ai.persona.session.service.SessionEventPlan.MessageRow;
 import ai.persona.session.service.SessionEventPlan.SessionRow;
 import io.smallrye.mutiny.Uni;
@@ -51,10 +54,12 @@ public class SessionEventStore {
     public Uni<List<EventOutcome>> record(List<SessionEvent> events) {
         String[] eventIds = events.stream().map(SessionEvent::eventId).distinct().toArray(String[]::new);
         String[] sessionIds = events.stream().map(SessionEvent::sessionId).distinct().toArray(String[]::new);
+        String[] userIds = events.stream().map(SessionEvent::userId).distinct().toArray(String[]::new);
         return pool.withTransaction(conn -> alreadyRecorded(conn, eventIds)
-                .chain(recorded -> locked(conn, sessionIds)
-                        .map(rows -> SessionEventPlan.of(events, recorded, rows, config.maxMessagesPerSession(),
-                                Clocks.now())))
+                .chain(recorded -> forgotten(conn, userIds)
+                        .chain(deletions -> locked(conn, sessionIds)
+                                .map(rows -> SessionEventPlan.of(events, recorded, rows, deletions,
+                                        config.maxMessagesPerSession(), Clocks.now()))))
                 .call(plan -> createSessions(conn, plan.created()))
                 .call(plan -> insertMessages(conn, plan.messages))
                 .call(plan -> updateSessions(conn, plan.updated()))
@@ -69,6 +74,22 @@ public class SessionEventStore {
                     Set<String> ids = new HashSet<>();
                     rows.forEach(row -> ids.add(row.getString(0)));
                     return ids;
+                });
+    }
+
+    /** The latest deletion of each of the users that has one, by user id. */
+    private static Uni<Map<String, Instant>> forgotten(SqlConnection conn, String[] userIds) {
+        Map<String, String> byHash = new HashMap<>();
+        for (String userId : userIds) {
+            byHash.put(ForgottenUserEntity.hash(userId), userId);
+        }
+        return conn.preparedQuery("select user_hash, forgotten_at from forgotten_users where user_hash = any($1)")
+                .execute(Tuple.of(byHash.keySet().toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Instant> deletions = new HashMap<>();
+                    rows.forEach(row -> deletions.put(byHash.get(row.getString("user_hash")),
+                            instant(row.getOffsetDateTime("forgotten_at"))));
+                    return deletions;
                 });
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ai.persona.session.persistence.ForgottenUserEntity;
 import ai.persona.session.persistence.OutboxEntity;
 import ai.persona.session.persistence.PersonaEntity;
 import ai.persona.session.persistence.PersonaVersionEntity;
@@ -47,19 +48,31 @@ public class UserService {
 
     /**
      * Deletes the user and everything of theirs in one transaction (rows cascade from users), drops their PersonaChanged
-     * events not yet relayed (they carry the persona), and queues the tombstone that tells followers to forget them.
+     * events not yet relayed (they carry the persona), queues the tombstone that tells followers to forget them, and
+     * remembers the deletion (a hash of the id and the time) so nothing made from before it comes back.
      */
-    /** As {@link #delete}, for a user who may be gone already: nothing to do then, and no second tombstone. */
-    public Uni<Void> forget(String userId) {
-        return delete(userId)
-                .onFailure(ProblemException.class).recoverWithNull();
-    }
-
     @WithTransaction
     public Uni<Void> delete(String userId) {
         return UserEntity.<UserEntity>findById(userId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no user " + userId))
-                .chain(user -> OutboxEntity.delete("userId", userId))
+                .chain(user -> erase(userId))
+                .chain(() -> ForgottenUserEntity.remember(userId, Clocks.now()));
+    }
+
+    /**
+     * The user's FORGOTTEN marker, recorded at {@code at} by the gateway before it deleted them through the API: deletes
+     * what events recorded before the marker may have brought back (nothing, and no second tombstone, when the user is
+     * gone) and remembers the deletion at the marker's time, the clock the user's later events are stamped with.
+     */
+    @WithTransaction
+    public Uni<Void> forget(String userId, Instant at) {
+        return UserEntity.<UserEntity>findById(userId)
+                .chain(user -> user == null ? Uni.createFrom().voidItem() : erase(userId))
+                .chain(() -> ForgottenUserEntity.remember(userId, at));
+    }
+
+    private static Uni<Void> erase(String userId) {
+        return OutboxEntity.delete("userId", userId)
                 .chain(() -> UserEntity.delete("id", userId))
                 .chain(() -> OutboxEntity.of(userId, null, Clocks.now()).persist())
                 .replaceWithVoid();

@@ -42,7 +42,7 @@ class SessionEventPlanTest {
 
     @Test
     void aGapAppendsAfterWhatIsRecorded() {
-        SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", 5, "x", "y")), Set.of(), existing(2, null), 500, AT);
+        SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", 5, "x", "y")), Set.of(), existing(2, null), Map.of(), 500, AT);
 
         assertThat(stored(plan)).containsExactly("2:x", "3:y");
         assertThat(plan.outcomes).extracting(EventOutcome::outcome).containsExactly(EventOutcome.GAP, EventOutcome.RECORDED);
@@ -51,7 +51,7 @@ class SessionEventPlanTest {
 
     @Test
     void anOverlapKeepsOnlyTheMessagesNotRecorded() {
-        SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", 1, "b", "c", "d")), Set.of(), existing(2, null),
+        SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", 1, "b", "c", "d")), Set.of(), existing(2, null), Map.of(),
                 500, AT);
 
         assertThat(stored(plan)).containsExactly("2:c", "3:d");
@@ -59,7 +59,7 @@ class SessionEventPlanTest {
 
     @Test
     void messagesPastTheLimitAreDroppedAndTheRestKept() {
-        SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", null, "a", "b", "c")), Set.of(), existing(3, null),
+        SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", null, "a", "b", "c")), Set.of(), existing(3, null), Map.of(),
                 5, AT);
 
         assertThat(stored(plan)).containsExactly("3:a", "4:b");
@@ -70,7 +70,7 @@ class SessionEventPlanTest {
     @Test
     void recordedAndRepeatedEventIdsAreSkipped() {
         SessionEventPlan plan = SessionEventPlan.of(List.of(said("old", null, "a"), said("new", null, "b"),
-                said("new", null, "b")), Set.of("old"), existing(0, null), 500, AT);
+                said("new", null, "b")), Set.of("old"), existing(0, null), Map.of(), 500, AT);
 
         assertThat(stored(plan)).containsExactly("0:b");
         assertThat(plan.outcomes).extracting(EventOutcome::outcome).containsExactly(EventOutcome.DUPLICATE,
@@ -82,7 +82,7 @@ class SessionEventPlanTest {
     void theEndOfAnUnknownSessionIsSkippedAndItsFirstMessagesCreateIt() {
         SessionEventPlan plan = SessionEventPlan.of(List.of(SessionEvent.ended("e1", "u", "s", AT, null),
                 said("e2", null, "a"), SessionEvent.ended("e3", "u", "s", AT.plusSeconds(5), "idle")), Set.of(),
-                new HashMap<>(), 500, AT);
+                new HashMap<>(), Map.of(), 500, AT);
 
         assertThat(plan.outcomes).extracting(EventOutcome::outcome).containsExactly(EventOutcome.UNKNOWN_SESSION,
                 EventOutcome.RECORDED, EventOutcome.RECORDED);
@@ -101,11 +101,28 @@ class SessionEventPlanTest {
         SessionEvent intruder = SessionEvent.messages("e2", "other", "s", AT, null, List.of(ChatMessage.of(
                 MessageRole.USER, "x", null)));
         SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", null, "late"), intruder), Set.of(),
-                existing(1, AT), 500, AT);
+                existing(1, AT), Map.of(), 500, AT);
 
         assertThat(plan.messages).isEmpty();
         assertThat(plan.updated()).isEmpty();
         assertThat(plan.outcomes).extracting(EventOutcome::outcome).containsExactly(EventOutcome.AFTER_END,
                 EventOutcome.OTHER_USER);
+    }
+
+    @Test
+    void eventsStampedAtOrBeforeTheUsersDeletionAreNotMaterializedAndLaterOnesAre() {
+        SessionEvent before = said("e1", null, "deleted");
+        SessionEvent atDeletion = SessionEvent.ended("e2", "u", "s", AT.plusSeconds(10), null);
+        SessionEvent after = SessionEvent.messages("e3", "u", "s2", AT.plusSeconds(11), null,
+                List.of(ChatMessage.of(MessageRole.USER, "new life", null)));
+        SessionEventPlan plan = SessionEventPlan.of(List.of(before, atDeletion, after), Set.of(), new HashMap<>(),
+                Map.of("u", AT.plusSeconds(10)), 500, AT);
+
+        assertThat(plan.outcomes).extracting(EventOutcome::outcome).containsExactly(EventOutcome.BEFORE_DELETION,
+                EventOutcome.BEFORE_DELETION, EventOutcome.RECORDED);
+        assertThat(stored(plan)).containsExactly("0:new life");
+        assertThat(plan.created()).extracting(row -> row.id).containsExactly("s2");
+        // remembered, so a redelivery decides the same without looking
+        assertThat(plan.recorded).extracting(SessionEventPlan.Recorded::eventId).containsExactly("e1", "e2", "e3");
     }
 }
