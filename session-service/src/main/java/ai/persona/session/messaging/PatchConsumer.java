@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ai.persona.input.LogText;
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.session.service.ProposedPatchService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +41,7 @@ public class PatchConsumer {
     public Uni<Void> consume(String json) {
         PersonaPatchProposed event = parse(json);
         return patches.apply(event.patch())
-                .onFailure().invoke(e -> Log.warnf(e, "applying patch %s failed; retrying", event.patch().patchId()))
+                .onFailure().invoke(e -> Log.warnf(e, "applying patch %s failed; retrying", LogText.escape(event.patch().patchId())))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(20)
                 .invoke(outcome -> registry.counter("persona.patches", "outcome", outcome.name()).increment())
                 // the new version's PersonaChanged goes out now rather than at the relay's next tick (at most 1 s

@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.input.LogText;
 import ai.persona.events.ChangeSource;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PatchResult;
@@ -59,7 +60,8 @@ public class ProposedPatchService {
                 .chain(persona -> {
                     if (persona == null) {
                         // The user was deleted (or never existed): a late patch must not bring their data back.
-                        Log.infof("dropping patch %s: no user %s", patch.patchId(), patch.userId());
+                        Log.infof("dropping patch %s: no user %s", LogText.escape(patch.patchId()),
+                                LogText.escape(patch.userId()));
                         return Uni.createFrom().item(Outcome.UNKNOWN_USER);
                     }
                     return ProcessedPatchEntity.<ProcessedPatchEntity>findById(patch.patchId())
@@ -116,7 +118,8 @@ public class ProposedPatchService {
     }
 
     private Uni<Outcome> reject(PersonaEntity persona, PersonaPatch patch, List<Violation> reasons) {
-        Log.infof("parking patch %s for user %s: %s", patch.patchId(), patch.userId(), reasons);
+        Log.infof("parking patch %s for user %s: %s", LogText.escape(patch.patchId()), LogText.escape(patch.userId()),
+                LogText.escape(String.valueOf(reasons)));
         RejectedPatchEntity rejected = new RejectedPatchEntity();
         rejected.patchId = patch.patchId();
         rejected.userId = patch.userId();
