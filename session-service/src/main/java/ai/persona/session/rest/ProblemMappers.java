@@ -29,7 +29,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return respond(Problem.of(400, "malformed-json", "Bad request", "the body is not valid JSON for this request: "
-                + e.getOriginalMessage(), uri.getPath(), Map.of()));
+                + LogText.escape(e.getOriginalMessage()), uri.getPath(), Map.of()));
     }
 
     // Quarkus maps this subtype itself (plain JSON body); a mapper for the exact type takes precedence.
