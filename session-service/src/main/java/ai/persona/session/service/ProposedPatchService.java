@@ -126,7 +126,7 @@ public class ProposedPatchService {
         rejected.baseVersion = patch.baseVersion();
         rejected.currentVersion = persona.version;
         rejected.reasons = Json.write(reasons);
-        rejected.patch = Json.write(patch);
+        rejected.patch = Json.storable(Json.write(patch));
         rejected.rejectedAt = Clocks.now();
         return rejected.persist()
                 .chain(() -> processed(patch, "REJECTED", null))
