@@ -110,14 +110,17 @@ class OpenAiApiTest {
     }
 
     @Test
-    void aClientMayNameItsSession() {
+    void aClientMayNameItsSessionWhichIsScopedToItsUser() {
         String user = newUser("openai");
         String named = "my-chat-" + user;
-        as(user).header("X-Session-Id", named).contentType(ContentType.JSON).body(request("named-" + user, false))
-                .post("/v1/chat/completions")
-                .then().statusCode(200).header("X-Session-Id", named);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).get("/api/sessions/{id}", named)
+        String session = as(user).header("X-Session-Id", named).contentType(ContentType.JSON)
+                .body(request("named-" + user, false)).post("/v1/chat/completions")
+                .then().statusCode(200).extract().header("X-Session-Id");
+        assertThat(session).startsWith("xs-");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).get("/api/sessions/{id}", session)
                 .then().statusCode(200).body("messageCount", equalTo(3)));
+        as(user).header("X-Session-Id", session).contentType(ContentType.JSON).body(request("named-" + user, false))
+                .post("/v1/chat/completions").then().statusCode(200).header("X-Session-Id", session);
     }
 
     @Test

@@ -114,10 +114,6 @@ final class Chaos {
         completed.incrementAndGet();
     }
 
-    int completedOps() {
-        return completed.get();
-    }
-
     /** Carries out the plan, each fault when its point is reached; returns when all have struck and recovered. */
     void run(LocalStack stack, Consumer<String> log) {
         loadStart = System.nanoTime();

@@ -81,6 +81,20 @@ final class PatientClient {
         return call("open a session", "/api/sessions", "", 201).response().get("id").asText();
     }
 
+    /**
+     * Opens a session and loses the answer, as when the connection drops just before the 201 arrives: the client never
+     * learns the session's id (and opens another, with {@link #open()}).
+     */
+    void openAndLoseTheAnswer() {
+        try {
+            HTTP.send(post("/api/sessions", ""), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // lost either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     Turn say(String sessionId, String content) {
         String body = PersonaJson.mapper().createObjectNode().put("content", content).toString();
         Outcome outcome = call("say " + content, "/api/sessions/" + sessionId + "/messages", body, 200);

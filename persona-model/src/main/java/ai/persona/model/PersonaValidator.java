@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.input.LogText;
+import ai.persona.input.UserText;
+
 /** Checks personas and patch operations against the schema and limits, naming every problem precisely. */
 public final class PersonaValidator {
 
+    // RFC 6901 knows ~0 and ~1 only; JSON Patch libraries differ on the rest (Jackson keeps it, zjsonpatch throws)
+    private static final Pattern BAD_ESCAPE = Pattern.compile("~([^01]|$)");
     private static final Set<String> SUPPORTED_OPS = Set.of("add", "replace", "remove", "test");
 
     private final PersonaSchema schema;
@@ -36,6 +42,11 @@ public final class PersonaValidator {
         List<Violation> violations = new ArrayList<>();
         if (persona == null || !persona.isObject()) {
             violations.add(new Violation(ViolationReason.NOT_AN_OBJECT, "", "a persona is an object of sections"));
+            return violations;
+        }
+        Optional<UserText.Problem> unstorable = UserText.firstProblem(persona);
+        if (unstorable.isPresent()) {
+            violations.add(invalidText(unstorable.get(), ""));
             return violations;
         }
         for (Map.Entry<String, JsonNode> section : persona.properties()) {
@@ -84,9 +95,25 @@ public final class PersonaValidator {
 
     private void checkOperation(PatchOperation op, List<Violation> violations) {
         String path = op.path() == null ? "" : op.path();
+        // a violation is stored with a rejected patch: its path and message must be storable text themselves
+        Optional<String> unstorablePath = UserText.problem(path);
+        if (unstorablePath.isPresent()) {
+            violations.add(new Violation(ViolationReason.INVALID_TEXT, "", "the path " + unstorablePath.get()));
+            return;
+        }
         if (op.op() == null || !SUPPORTED_OPS.contains(op.op())) {
-            violations.add(new Violation(ViolationReason.UNSUPPORTED_OPERATION, path,
-                    "operation '" + op.op() + "' is not one of add, replace, remove, test"));
+            violations.add(new Violation(ViolationReason.UNSUPPORTED_OPERATION, path, "operation '"
+                    + LogText.escape(op.op()) + "' is not one of add, replace, remove, test"));
+            return;
+        }
+        if (BAD_ESCAPE.matcher(path).find()) {
+            violations.add(new Violation(ViolationReason.PATH_OUTSIDE_SCHEMA, path,
+                    "not a JSON Pointer: '~' is followed by 0 (for ~) or 1 (for /) only"));
+            return;
+        }
+        Optional<String> unstorableReason = UserText.problem(op.reason());
+        if (unstorableReason.isPresent()) {
+            violations.add(new Violation(ViolationReason.INVALID_TEXT, path, "the reason " + unstorableReason.get()));
             return;
         }
         List<String> segments = segments(path);
@@ -110,8 +137,11 @@ public final class PersonaValidator {
         if (op.isRemoval() || op.isGuard()) {
             return;
         }
+        Optional<UserText.Problem> unstorable = UserText.firstProblem(op.value());
         if (op.value() == null || op.value().isNull()) {
             violations.add(new Violation(ViolationReason.WRONG_TYPE, path, "'" + op.op() + "' needs a value"));
+        } else if (unstorable.isPresent()) {
+            violations.add(invalidText(unstorable.get(), path));
         } else if (segments.size() == 3) {
             checkListItem(field.get(), op.value(), path, violations);
         } else {
@@ -156,6 +186,10 @@ public final class PersonaValidator {
         }
     }
 
+    private static Violation invalidText(UserText.Problem problem, String path) {
+        return new Violation(ViolationReason.INVALID_TEXT, path + problem.pointer(), "the value " + problem.detail());
+    }
+
     private Violation tooLong(String path, int length) {
         return new Violation(ViolationReason.VALUE_TOO_LONG, path,
                 length + " characters, more than the " + limits.maxValueChars() + " allowed");
@@ -163,7 +197,7 @@ public final class PersonaValidator {
 
     /** The unescaped segments of a JSON Pointer, or null when it is not one. */
     static List<String> segments(String path) {
-        if (path == null || path.isEmpty() || !path.startsWith("/")) {
+        if (path == null || path.isEmpty() || !path.startsWith("/") || BAD_ESCAPE.matcher(path).find()) {
             return null;
         }
         try {

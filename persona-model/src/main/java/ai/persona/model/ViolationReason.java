@@ -17,5 +17,7 @@ public enum ViolationReason {
     CONFLICTS_WITH_NEWER_CHANGE,
     /** The patch names a base version the persona never had. */
     UNKNOWN_BASE_VERSION,
-    EMPTY_PATCH
+    EMPTY_PATCH,
+    /** A string holds what cannot be stored as text: a NUL character or a lone surrogate. */
+    INVALID_TEXT
 }

@@ -140,6 +140,36 @@ class PersonaValidatorTest {
         assertThat(validator.validatePersona(teaShopOwner())).isEmpty();
     }
 
+    @Test
+    void aPointerEscapeOtherThanTilde0Or1IsRejectedNotThrown() {
+        assertRejected(List.of(PatchOperation.replace("/Preference/Preferred~2Styles", text("x"), "")),
+                ViolationReason.PATH_OUTSIDE_SCHEMA, "/Preference/Preferred~2Styles");
+        assertRejected(List.of(PatchOperation.remove("/Preference/Preferred_Styles~", "")),
+                ViolationReason.PATH_OUTSIDE_SCHEMA, "/Preference/Preferred_Styles~");
+    }
+
+    @Test
+    void aValueWithANulOrALoneSurrogateIsRejectedAtItsPointer() {
+        assertRejected(List.of(PatchOperation.replace("/Preference/Preferred_Styles", text("fun\u0000ny"), "")),
+                ViolationReason.INVALID_TEXT, "/Preference/Preferred_Styles");
+        assertRejected(List.of(PatchOperation.add("/Pattern/Tea_Habit", text("tea \ud800"), "")),
+                ViolationReason.INVALID_TEXT, "/Pattern/Tea_Habit");
+        assertRejected(List.of(PatchOperation.replace("/Preference/Preferred_Styles", text("ok"), "why\u0000")),
+                ViolationReason.INVALID_TEXT, "/Preference/Preferred_Styles");
+        assertRejected(List.of(PatchOperation.replace("/Preference/Preferred\u0000", text("ok"), "")),
+                ViolationReason.INVALID_TEXT, "");
+    }
+
+    @Test
+    void aWholePersonaWithANulIsRejectedAtItsPointer() {
+        ObjectNode persona = teaShopOwner();
+        ((ObjectNode) persona.get("Preference")).put("Preferred_Styles", "a\u0000");
+        assertThat(new PersonaValidator(PersonaSchema.defaultSchema(), limits).validatePersona(persona))
+                .extracting(Violation::reason, Violation::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ViolationReason.INVALID_TEXT,
+                        "/Preference/Preferred_Styles"));
+    }
+
     private void assertRejected(List<PatchOperation> ops, ViolationReason reason, String path) {
         PatchResult result = patcher.apply(teaShopOwner(), ops);
         assertThat(result.isApplied()).isFalse();

@@ -188,4 +188,24 @@ class PatchConsumerTest {
         await().atMost(WAIT).until(() -> version(marker) == 1);
         given().get("/users/{u}/persona", userId).then().statusCode(404);
     }
+
+    @Test
+    void aPatchWithANulInItsIdOrValueIsRefusedAtOnceAndConsumptionGoesOn() {
+        String userId = userWithSession();
+        String badId = proposed(userId, 0, "p-\u0000" + UUID.randomUUID(),
+                PatchOperation.add("/Pattern/Bad", PersonaFixtures.text("x"), ""));
+        KafkaTestClient.send(PATCHES, userId, badId);
+        KafkaTestClient.send(PATCHES, userId, proposed(userId, 0, "p-" + UUID.randomUUID(),
+                PatchOperation.add("/Pattern/Bad", PersonaFixtures.text("nul\u0000value"), "")));
+        KafkaTestClient.send(PATCHES, userId, proposed(userId, 0, "p-" + UUID.randomUUID(),
+                PatchOperation.add("/Pattern/After", PersonaFixtures.text("ok"), "")));
+
+        await().atMost(WAIT).until(() -> version(userId) == 1);
+        given().get("/users/{u}/persona", userId).then().statusCode(200)
+                .body("persona.Pattern.After", org.hamcrest.Matchers.equalTo("ok"))
+                .body("persona.Pattern.Bad", org.hamcrest.Matchers.nullValue());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                KafkaTestClient.recordsFor(EventContract.DEAD_LETTER_TOPIC, userId))
+                .extracting(ConsumerRecord::value).contains(badId));
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import ai.persona.gateway.rest.InputIds;
 import io.quarkus.security.UnauthorizedException;
 
 /**
@@ -19,11 +20,12 @@ public class CurrentUser {
         this.token = token;
     }
 
+    /** The subject, held to the rule for ids that session-service applies too (a NUL in it could not be stored). */
     public String id() {
         String subject = token.getSubject();
         if (subject == null || subject.isBlank()) {
             throw new UnauthorizedException("the token has no subject");
         }
-        return subject;
+        return InputIds.check("sub", subject);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.input.LogText;
 import ai.persona.gateway.service.GatewayException;
 import ai.persona.model.PersonaJson;
 import io.quarkus.logging.Log;
@@ -32,7 +33,7 @@ final class SessionServiceErrors {
         }
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         if (status >= 500) {
-            Log.warnf("session-service answered %d: %s", status, body);
+            Log.warnf("session-service answered %d: %s", status, LogText.escape(body));
             return GatewayException.storeUnavailable("the session store failed; try again");
         }
         JsonNode problem = parse(body);

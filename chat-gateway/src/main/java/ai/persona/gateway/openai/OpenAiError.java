@@ -10,7 +10,12 @@ public record OpenAiError(Body error) {
     }
 
     public static OpenAiError of(int status, String code, String message) {
-        return new OpenAiError(new Body(message, type(status), null, code));
+        return of(status, code, message, null);
+    }
+
+    /** @param param the request field at fault, as OpenAI names it (e.g. {@code messages[0].content}), or null */
+    public static OpenAiError of(int status, String code, String message, String param) {
+        return new OpenAiError(new Body(message, type(status), param, code));
     }
 
     // the error types OpenAI's own API uses, by status

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.openai.internal.chat.Function;
 import dev.langchain4j.model.openai.internal.chat.Tool;
 import ai.persona.gateway.service.GatewayException;
+import ai.persona.input.LogText;
+import ai.persona.input.UserText;
 import ai.persona.model.PersonaJson;
 
 /** Reads a /v1/chat/completions body; anything malformed is the client's 400, in OpenAI's error shape. */
@@ -29,6 +31,10 @@ public final class OpenAiRequests {
     public static OpenAiRequest read(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw GatewayException.badRequest("the body must be a JSON object");
+        }
+        JsonNode model = body.path("model");
+        if (!model.isMissingNode() && !model.isNull() && !model.isTextual()) {
+            throw GatewayException.badField("model", "\"model\" is a string; GET /v1/models lists them");
         }
         JsonNode stream = body.path("stream");
         if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
@@ -53,24 +59,40 @@ public final class OpenAiRequests {
             throw GatewayException.badRequest("\"messages\" must be a non-empty array");
         }
         List<OpenAiMessage> read = new ArrayList<>();
-        for (JsonNode node : messages) {
-            OpenAiMessage message = message(node);
+        for (int i = 0; i < messages.size(); i++) {
+            String field = "messages[" + i + "]";
+            OpenAiMessage message = message(field, messages.get(i));
             if (message.role() == null || !ROLES.contains(message.role())) {
-                throw GatewayException.badRequest("a message's role is one of " + ROLES + ", got " + message.role());
+                throw GatewayException.badField(field + ".role", "a message's role is one of " + ROLES + ", got "
+                        + LogText.escape(message.role()));
             }
             if ("tool".equals(message.role()) && message.toolCallId() == null) {
-                throw GatewayException.badRequest("a tool message needs the tool_call_id it answers");
+                throw GatewayException.badField(field + ".tool_call_id", "a tool message needs the tool_call_id it"
+                        + " answers");
             }
             read.add(message);
         }
         return read;
     }
 
-    private static OpenAiMessage message(JsonNode node) {
+    // a null or a string where a message belongs was read as a null message, and failed later as a 500
+    private static OpenAiMessage message(String field, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw GatewayException.badField(field, field + " must be an object such as {\"role\":\"user\",\"content\":"
+                    + "\"...\"}, not " + (node == null ? "missing" : node.getNodeType().name().toLowerCase()));
+        }
+        UserText.firstProblem(node).ifPresent(problem -> {
+            throw GatewayException.badField(field + problem.pointer().replace('/', '.'), field + problem.pointer()
+                    .replace('/', '.') + " " + problem.detail());
+        });
         try {
-            return PersonaJson.mapper().treeToValue(node, OpenAiMessage.class);
+            OpenAiMessage message = PersonaJson.mapper().treeToValue(node, OpenAiMessage.class);
+            if (message.toolCalls() != null && message.toolCalls().contains(null)) {
+                throw GatewayException.badField(field + ".tool_calls", "each tool call is an object");
+            }
+            return message;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw GatewayException.badRequest("unreadable message: " + e.getMessage());
+            throw GatewayException.badField(field, "unreadable message: " + LogText.escape(e.getMessage()));
         }
     }
 
@@ -84,8 +106,10 @@ public final class OpenAiRequests {
         List<Tool> read = new ArrayList<>();
         for (JsonNode tool : tools) {
             JsonNode function = tool.path("function");
-            if (!"function".equals(tool.path("type").asText("function")) || !function.path("name").isTextual()) {
-                throw GatewayException.badRequest("each tool is {\"type\":\"function\",\"function\":{\"name\":...}}");
+            if (!"function".equals(tool.path("type").asText("function")) || !function.path("name").isTextual()
+                    || function.has("parameters") && !function.get("parameters").isObject()) {
+                throw GatewayException.badField("tools", "each tool is {\"type\":\"function\",\"function\":"
+                        + "{\"name\":...,\"parameters\":{...}}}");
             }
             read.add(Tool.from(Function.builder()
                     .name(function.get("name").asText())

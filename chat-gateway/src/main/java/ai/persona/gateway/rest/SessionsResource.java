@@ -31,6 +31,7 @@ import ai.persona.gateway.messaging.SessionRecorder;
 import ai.persona.gateway.service.ActiveSessions;
 import ai.persona.gateway.service.ChatService;
 import ai.persona.gateway.service.ConversationTracker;
+import ai.persona.gateway.service.SessionIds;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -71,10 +72,20 @@ public class SessionsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a session; 201 with its id")
-    public Uni<Response> create(@Context UriInfo uri) {
-        return sessions.create(user.id(), new SessionServiceClient.CreateSession(null, null))
-                .invoke(active::remember)
+    @Operation(summary = "Start a session; 201 with its id. With an Idempotency-Key header, the same key from the same "
+            + "user answers the same session (201 again, as the first answer), so a retried create makes no second one")
+    public Uni<Response> create(@Context UriInfo uri, @HeaderParam(InputIds.IDEMPOTENCY_KEY) String idempotencyKey) {
+        String userId = user.id();
+        // derived from user and key: another user's key, however alike, names another session
+        String sessionId = idempotencyKey == null ? null : SessionIds.idempotent(userId, idempotencyKey);
+        return sessions.create(userId, new SessionServiceClient.CreateSession(sessionId, null))
+                // a repeated key's session may hold turns (in memory here, or still on their way to session-service):
+                // its first turn reads it rather than this answer, which has no messages
+                .invoke(session -> {
+                    if (sessionId == null) {
+                        active.remember(session);
+                    }
+                })
                 .map(session -> Response.created(location(uri, session.id())).entity(session).build());
     }
 

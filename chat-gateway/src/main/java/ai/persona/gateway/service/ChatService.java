@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
+import ai.persona.input.UserText;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
 import ai.persona.gateway.client.SessionRecord;
@@ -137,6 +138,10 @@ public class ChatService {
         if (content.length() > config.maxMessageChars()) {
             throw GatewayException.tooLarge("a message holds at most " + config.maxMessageChars() + " characters");
         }
+        // refused here, by the rule session-service applies too: recorded as an event, it would be dead-lettered there
+        UserText.problem(content).ifPresent(problem -> {
+            throw GatewayException.badField("content", "content " + problem);
+        });
     }
 
     private static String replyText(ChatCompletionResponse response) {

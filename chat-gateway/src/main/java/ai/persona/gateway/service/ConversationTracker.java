@@ -63,22 +63,30 @@ public class ConversationTracker {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return open(userId, conversationId, 1, 0, named)
+        Uni<Tracked> opened = named ? openNamed(userId, requestedId)
+                : open(userId, conversationId, conversationId, 1, 0, false);
+        return opened
                 .invoke(found -> tracked.put(new Key(userId, conversationId), found));
     }
 
     /** Records the conversation's messages the session lacks, and the reply; nothing when both are empty. */
     public Uni<Void> record(Tracked session, List<ChatMessage> conversation, Optional<ChatMessage> reply) {
-        List<ChatMessage> unrecorded = new ArrayList<>(conversation.subList(
-                Math.min(conversation.size(), session.offset() + session.recorded()), conversation.size()));
+        // where the messages sent start in the session: not at what is recorded when the conversation is shorter than
+        // that (a request repeated after its twin was recorded), or its reply would be appended as a new turn
+        // (one shorter than the earlier sessions of the conversation repeats an old turn: its reply lands at index 0,
+        // where session-service skips it as stored)
+        int from = Math.min(conversation.size(), session.offset() + session.recorded());
+        List<ChatMessage> unrecorded = from < session.offset() ? new ArrayList<>()
+                : new ArrayList<>(conversation.subList(from, conversation.size()));
         reply.ifPresent(unrecorded::add);
         if (unrecorded.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return recorder.said(session.userId(), session.sessionId(), session.recorded(), unrecorded)
+        int firstIndex = Math.max(from - session.offset(), 0);
+        return recorder.said(session.userId(), session.sessionId(), firstIndex, unrecorded)
                 .invoke(() -> tracked.asMap().computeIfPresent(new Key(session.userId(), session.conversationId()),
                         (key, current) -> new Tracked(current.userId(), current.conversationId(), current.sessionId(),
-                                current.offset(), Math.max(current.recorded(), session.recorded() + unrecorded.size()))));
+                                current.offset(), Math.max(current.recorded(), firstIndex + unrecorded.size()))));
     }
 
     /** The session was ended here (native API): its next turn asks session-service again. */
@@ -91,14 +99,28 @@ public class ConversationTracker {
         tracked.asMap().keySet().removeIf(key -> key.userId().equals(userId));
     }
 
-    private Uni<Tracked> open(String userId, String baseId, int generation, int storedBefore, boolean named) {
+    /**
+     * A session id a client names is scoped to the client's user, so that no one can take it first and lock its owner
+     * out: an existing session of the user by that id (one opened on the native API) is used as is; otherwise the turn
+     * goes to the user's own session whose id is derived from user and name ({@link SessionIds#scoped}). Whether
+     * another user has a session by the name is neither used nor revealed.
+     */
+    private Uni<Tracked> openNamed(String userId, String name) {
+        return sessions.get(userId, name)
+                .map(session -> Optional.of(session.id()))
+                .onFailure(ConversationTracker::notFound).recoverWithItem(Optional.empty())
+                .chain(own -> open(userId, name, own.orElseGet(() -> SessionIds.scoped(userId, name)), 1, 0, true));
+    }
+
+    private Uni<Tracked> open(String userId, String conversationId, String baseId, int generation, int storedBefore,
+            boolean named) {
         String id = generation == 1 ? baseId : baseId + "-" + generation;
         return sessions.create(userId, new CreateSession(id, null))
                 .onFailure(ConversationTracker::takenByAnotherUser)
                 .transform(e -> GatewayException.notFound("session-not-found", "no session " + id + " of yours"))
                 .chain(session -> {
                     if (!session.ended()) {
-                        return Uni.createFrom().item(new Tracked(userId, baseId, id, storedBefore,
+                        return Uni.createFrom().item(new Tracked(userId, conversationId, id, storedBefore,
                                 session.messageCount()));
                     }
                     if (named) {
@@ -107,8 +129,13 @@ public class ConversationTracker {
                     if (generation >= MAX_FOLLOW_UPS) {
                         throw GatewayException.conflict("session-ended", "this conversation has ended; start another");
                     }
-                    return open(userId, baseId, generation + 1, storedBefore + session.messageCount(), false);
+                    return open(userId, conversationId, baseId, generation + 1, storedBefore + session.messageCount(),
+                            false);
                 });
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof GatewayException e && e.status() == 404;
     }
 
     private static boolean takenByAnotherUser(Throwable failure) {

@@ -25,6 +25,11 @@ public class GatewayException extends RuntimeException {
         return new GatewayException(400, "bad-request", "Bad request", detail, Map.of());
     }
 
+    /** A bad value of one field of the request: {@code field} names it, for clients that point at the input. */
+    public static GatewayException badField(String field, String detail) {
+        return new GatewayException(400, "bad-request", "Bad request", detail, Map.of("field", field));
+    }
+
     public static GatewayException notFound(String code, String detail) {
         return new GatewayException(404, code, "Not found", detail, Map.of());
     }

@@ -2,6 +2,7 @@ package ai.persona.gateway.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.persona.input.LogText;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -47,7 +48,8 @@ public class Personalization {
         }
         return pastSessions.mostSimilar(userId, sessionId, query)
                 .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("no past session retrieved for a turn of %s: %s", userId, failure.toString());
+                    Log.warnf("no past session retrieved for a turn of %s: %s", LogText.escape(userId),
+                            LogText.escape(failure.toString()));
                     return null;
                 });
     }

@@ -18,19 +18,35 @@ import ai.persona.events.MessageRole;
 public final class SessionIds {
 
     static final String PREFIX = "oa-";
+    static final String SCOPED_PREFIX = "xs-";
+    static final String IDEMPOTENT_PREFIX = "ik-";
 
     private SessionIds() {
     }
 
     public static String derive(String userId, List<ChatMessage> conversation) {
-        String system = first(conversation, MessageRole.SYSTEM);
-        String user = first(conversation, MessageRole.USER);
+        return hash(PREFIX, userId, first(conversation, MessageRole.SYSTEM), first(conversation, MessageRole.USER));
+    }
+
+    /** The user's own session for a session id the client named (X-Session-Id) that is not one of theirs. */
+    public static String scoped(String userId, String clientId) {
+        return hash(SCOPED_PREFIX, userId, clientId);
+    }
+
+    /** The session an Idempotency-Key names: the same key from the same user finds the same session. */
+    public static String idempotent(String userId, String key) {
+        return hash(IDEMPOTENT_PREFIX, userId, key);
+    }
+
+    // the parts are separated by a NUL, which no id or text may contain, so no two lists of parts hash alike; the
+    // prefix tells the kinds apart
+    private static String hash(String prefix, String... parts) {
         MessageDigest sha256 = sha256();
-        for (String part : new String[] { userId, system, user }) {
+        for (String part : parts) {
             sha256.update(part.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
         }
-        return PREFIX + HexFormat.of().formatHex(sha256.digest(), 0, 16);
+        return prefix + HexFormat.of().formatHex(sha256.digest(), 0, 16);
     }
 
     private static String first(List<ChatMessage> conversation, MessageRole role) {

@@ -39,4 +39,15 @@ class SessionIdsTest {
         assertThat(SessionIds.derive("alice", conversation("Be verbose.", "hello"))).isNotEqualTo(alice);
         assertThat(SessionIds.derive("alice", conversation("Be brief.", "good morning"))).isNotEqualTo(alice);
     }
+
+    @Test
+    void aNamedOrIdempotentSessionIsScopedToItsUser() {
+        assertThat(SessionIds.scoped("alice", "my-chat")).startsWith("xs-").hasSize(3 + 32)
+                .isEqualTo(SessionIds.scoped("alice", "my-chat"))
+                .isNotEqualTo(SessionIds.scoped("bob", "my-chat"));
+        assertThat(SessionIds.idempotent("alice", "key-1")).startsWith("ik-")
+                .isEqualTo(SessionIds.idempotent("alice", "key-1"))
+                .isNotEqualTo(SessionIds.idempotent("bob", "key-1"))
+                .isNotEqualTo(SessionIds.idempotent("alice", "key-2"));
+    }
 }

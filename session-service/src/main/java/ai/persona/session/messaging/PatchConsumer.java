@@ -9,6 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ai.persona.input.LogText;
+import ai.persona.input.UserIds;
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.session.service.ProposedPatchService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +42,8 @@ public class PatchConsumer {
     public Uni<Void> consume(String json) {
         PersonaPatchProposed event = parse(json);
         return patches.apply(event.patch())
-                .onFailure().invoke(e -> Log.warnf(e, "applying patch %s failed; retrying", event.patch().patchId()))
+                .onFailure().invoke(e -> Log.warnf(e, "applying patch %s failed; retrying",
+                        LogText.escape(event.patch().patchId())))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(20)
                 .invoke(outcome -> registry.counter("persona.patches", "outcome", outcome.name()).increment())
                 // the new version's PersonaChanged goes out now rather than at the relay's next tick (at most 1 s
@@ -55,6 +58,10 @@ public class PatchConsumer {
             PersonaPatchProposed event = mapper.readValue(json, PersonaPatchProposed.class);
             if (event.patch() == null || event.patch().patchId() == null || event.patch().userId() == null) {
                 throw new IllegalArgumentException("a PersonaPatchProposed needs a patch with patchId and userId");
+            }
+            // ids the database cannot store would fail every retry: refused at once, like an unreadable record
+            if (!UserIds.valid(event.patch().patchId()) || !UserIds.valid(event.patch().userId())) {
+                throw new IllegalArgumentException("a PersonaPatchProposed's patchId and userId follow the rule for ids");
             }
             return event;
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import ai.persona.input.LogText;
 import ai.persona.events.SessionEvent;
 import ai.persona.session.service.EventOutcome;
 import ai.persona.session.service.SessionEventReader;
@@ -130,7 +131,7 @@ public class SessionEventConsumer {
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String problem) {
         return deadLetters.send(record, problem)
                 .invoke(() -> Log.warnf("session event at %s-%d@%d dead-lettered: %s", record.topic(),
-                        record.partition(), record.offset(), problem))
+                        record.partition(), record.offset(), LogText.escape(problem)))
                 .invoke(() -> registry.counter(METRIC, "outcome", DEAD_LETTER).increment());
     }
 
@@ -139,7 +140,8 @@ public class SessionEventConsumer {
         for (EventOutcome outcome : outcomes) {
             registry.counter(METRIC, "outcome", outcome.outcome()).increment();
             if (outcome.warns()) {
-                Log.warnf("session event %s of session %s: %s (%s)", outcome.eventId(), outcome.sessionId(),
+                Log.warnf("session event %s of session %s: %s (%s)", LogText.escape(outcome.eventId()),
+                        LogText.escape(outcome.sessionId()),
                         outcome.outcome(), outcome.detail());
             }
         }

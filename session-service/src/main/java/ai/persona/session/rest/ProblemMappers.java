@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import ai.persona.input.LogText;
 import ai.persona.session.service.ProblemException;
 import io.quarkus.logging.Log;
 
@@ -28,7 +29,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return respond(Problem.of(400, "malformed-json", "Bad request", "the body is not valid JSON for this request: "
-                + e.getOriginalMessage(), uri.getPath(), Map.of()));
+                + LogText.escape(e.getOriginalMessage()), uri.getPath(), Map.of()));
     }
 
     // Quarkus maps this subtype itself (plain JSON body); a mapper for the exact type takes precedence.
@@ -47,7 +48,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        Log.errorf(e, "unexpected failure on %s", uri.getPath());
+        Log.errorf(e, "unexpected failure on %s", LogText.escape(uri.getPath()));
         return respond(Problem.of(500, "internal", "Internal server error", "the failure was logged", uri.getPath(),
                 Map.of()));
     }

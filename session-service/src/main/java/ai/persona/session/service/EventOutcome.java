@@ -16,7 +16,7 @@ public record EventOutcome(String eventId, String sessionId, String outcome, Str
     public static final String AFTER_END = "after-end";
     /** The end of a session never recorded: skipped, see SessionEventPlan. */
     public static final String UNKNOWN_SESSION = "unknown-session";
-    /** firstIndex was past the messages recorded: appended after them instead. */
+    /** firstIndex was past the messages recorded: not applied (it does not extend them). */
     public static final String GAP = "gap";
     /** The session was full: messages past the limit were dropped. */
     public static final String OVER_LIMIT = "over-limit";

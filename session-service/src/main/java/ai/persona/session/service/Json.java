@@ -13,6 +13,9 @@ import ai.persona.model.PersonaJson;
 final class Json {
 
     private static final ObjectMapper MAPPER = PersonaJson.mapper();
+    // an escape of U+0000 not itself escaped: preceded by an even number of backslashes
+    private static final java.util.regex.Pattern NUL_ESCAPE = java.util.regex.Pattern.compile(
+            "(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
     private Json() {
     }
@@ -23,6 +26,14 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /**
+     * JSON text that jsonb stores: a NUL escape, which jsonb refuses, is kept as the six characters of its escape. For
+     * records kept as evidence (a parked patch), whose content was refused because of it.
+     */
+    static String storable(String json) {
+        return NUL_ESCAPE.matcher(json).replaceAll("$1\\\\\\\\u0000");
     }
 
     static JsonNode tree(String json) {

@@ -49,7 +49,7 @@ public class PersonaService {
     @WithSession
     public Uni<PageView<PersonaVersionView>> history(String userId, int page, int size) {
         int pageSize = Math.min(Math.max(size, 1), config.maxPageSize());
-        int pageIndex = Math.max(page, 0);
+        int pageIndex = Pages.index(page, pageSize);
         return PersonaEntity.<PersonaEntity>findById(userId)
                 .map(persona -> existing(persona, userId))
                 .chain(persona -> PersonaVersionEntity.page(userId, pageIndex, pageSize)

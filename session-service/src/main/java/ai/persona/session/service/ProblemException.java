@@ -28,6 +28,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "bad-request", "Bad request", detail, Map.of());
     }
 
+    /** A bad value of one field of the request: {@code field} names it, for clients that point at the input. */
+    public static ProblemException badField(String field, String detail) {
+        return new ProblemException(400, "bad-request", "Bad request", detail, Map.of("field", field));
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail, Map.of());
     }

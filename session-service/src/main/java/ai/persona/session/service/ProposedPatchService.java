@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.input.LogText;
 import ai.persona.events.ChangeSource;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PatchResult;
@@ -71,12 +72,12 @@ public class ProposedPatchService {
             // Made of deleted data, whether the user is gone or came back. Nothing of it is kept (parking its
             // operations would keep what was learned from the deleted sessions), only its id, so a replay is a duplicate.
             Log.infof("refusing patch %s: learned from sessions from before the user's deletion at %s (first session "
-                    + "started %s)", patch.patchId(), deletedAt, patch.firstSessionStartedAt());
+                    + "started %s)", LogText.escape(patch.patchId()), deletedAt, patch.firstSessionStartedAt());
             return processed(patch, "FORGOTTEN", null).replaceWith(Outcome.FORGOTTEN);
         }
         if (persona == null) {
             // never existed, or deleted without a trace: a patch must not create a user
-            Log.infof("dropping patch %s: no such user", patch.patchId());
+            Log.infof("dropping patch %s: no user %s", LogText.escape(patch.patchId()), LogText.escape(patch.userId()));
             return Uni.createFrom().item(Outcome.UNKNOWN_USER);
         }
         return decide(persona, patch);
@@ -136,14 +137,15 @@ public class ProposedPatchService {
     }
 
     private Uni<Outcome> reject(PersonaEntity persona, PersonaPatch patch, List<Violation> reasons) {
-        Log.infof("parking patch %s for user %s: %s", patch.patchId(), patch.userId(), reasons);
+        Log.infof("parking patch %s for user %s: %s", LogText.escape(patch.patchId()), LogText.escape(patch.userId()),
+                LogText.escape(String.valueOf(reasons)));
         RejectedPatchEntity rejected = new RejectedPatchEntity();
         rejected.patchId = patch.patchId();
         rejected.userId = patch.userId();
         rejected.baseVersion = patch.baseVersion();
         rejected.currentVersion = persona.version;
         rejected.reasons = Json.write(reasons);
-        rejected.patch = Json.write(patch);
+        rejected.patch = Json.storable(Json.write(patch));
         rejected.rejectedAt = Clocks.now();
         return rejected.persist()
                 .chain(() -> processed(patch, "REJECTED", null))

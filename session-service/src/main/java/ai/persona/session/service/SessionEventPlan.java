@@ -126,11 +126,15 @@ final class SessionEventPlan {
         List<ChatMessage> said = event.messages();
         int first = event.firstIndex() == null ? row.messageCount : event.firstIndex();
         if (first > row.messageCount) {
-            // messages between were lost upstream; keeping these beats dropping them, and seqs stay gapless
-            outcome(event, EventOutcome.GAP, "firstIndex " + first + " but " + row.messageCount + " recorded");
-            first = row.messageCount;
+            // Applied only where it extends what is stored: appended after it instead, the same messages resent later
+            // from their true index would be stored twice. An OpenAI client resends its whole conversation, so a later
+            // turn that starts at or before what is stored fills the gap.
+            remember(event, row.id, EventOutcome.GAP, "firstIndex " + first + " but " + row.messageCount
+                    + " recorded: not applied");
+            return;
         }
-        // an OpenAI client resends the whole conversation: what is stored already is skipped
+        // an OpenAI client resends the whole conversation, and identical requests race: what is stored already is
+        // skipped, so an event applies once however often it, or a request like it, arrives
         List<ChatMessage> missing = said.subList(Math.min(row.messageCount - first, said.size()), said.size());
         int room = Math.max(maxMessages - row.messageCount, 0);
         if (missing.size() > room) {

@@ -137,7 +137,7 @@ public class SessionService {
     @WithSession
     public Uni<PageView<SessionView>> list(String userId, int page, int size) {
         int pageSize = Math.min(Math.max(size, 1), config.maxPageSize());
-        int pageIndex = Math.max(page, 0);
+        int pageIndex = Pages.index(page, pageSize);
         return UserEntity.findById(userId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no user " + userId))
                 .chain(() -> SessionEntity.countFor(userId))
@@ -226,6 +226,7 @@ public class SessionService {
                 throw ProblemException.tooLarge("a message holds at most " + config.maxMessageChars() + " characters");
             }
         }
+        MessageTexts.check(messages);
     }
 
     private static MessageEntity row(SessionEntity session, int seq, ChatMessage message, Instant now) {

@@ -41,12 +41,24 @@ class SessionEventPlanTest {
     }
 
     @Test
-    void aGapAppendsAfterWhatIsRecorded() {
-        SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", 5, "x", "y")), Set.of(), existing(2, null), Map.of(), 500, AT);
+    void anEventPastWhatIsStoredIsNotAppliedSoItsMessagesCannotBeStoredTwice() {
+        SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", 5, "x", "y"), said("e2", 2, "c", "d", "x", "y")),
+                Set.of(), existing(2, null), Map.of(), 500, AT);
 
-        assertThat(stored(plan)).containsExactly("2:x", "3:y");
+        assertThat(stored(plan)).containsExactly("2:c", "3:d", "4:x", "5:y");
         assertThat(plan.outcomes).extracting(EventOutcome::outcome).containsExactly(EventOutcome.GAP, EventOutcome.RECORDED);
-        assertThat(plan.updated()).singleElement().satisfies(row -> assertThat(row.messageCount).isEqualTo(4));
+        assertThat(plan.recorded).extracting(SessionEventPlan.Recorded::eventId).containsExactly("e1", "e2");
+    }
+
+    @Test
+    void twentyIdenticalEventsFromIndexZeroStoreTheirMessagesOnce() {
+        List<SessionEvent> identical = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            identical.add(said("e" + i, 0, "hello", "reply " + i));
+        }
+        SessionEventPlan plan = SessionEventPlan.of(identical, Set.of(), existing(0, null), Map.of(), 500, AT);
+
+        assertThat(stored(plan)).containsExactly("0:hello", "1:reply 0");
     }
 
     @Test
