@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.gateway.support.LlmStub;
+import ai.persona.input.FuzzInput;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

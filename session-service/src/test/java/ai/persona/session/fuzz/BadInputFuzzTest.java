@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.input.FuzzInput;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

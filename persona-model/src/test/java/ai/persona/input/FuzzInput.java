@@ -1,4 +1,4 @@
-package ai.persona.gateway.fuzz;
+package ai.persona.input;
 
 import java.util.List;
 import java.util.Random;
