@@ -1,5 +1,9 @@
 package ai.persona.input;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -44,5 +48,18 @@ public final class UserIds {
 
     public static boolean valid(String id) {
         return problem(id).isEmpty();
+    }
+
+    /**
+     * How a deleted user is remembered: the SHA-256 of the id, in hex, so that no row names them. One function for every
+     * service, so a deletion is recognised by the same value wherever it is kept.
+     */
+    public static String hashed(String userId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }
