@@ -63,8 +63,8 @@ public class BatchProcessor {
     }
 
     /**
-     * @return the user whose batch is done (published, or finished without a patch), so that their next batch can go;
-     *         empty when this batch is to be tried again or was not this worker's
+     * @return the user whose next batch may go now: this one is done (published, or finished without a patch), or was
+     *         handed back to wait for its predecessor; empty when it is to be tried again or was not this worker's
      */
     // the AI service is request scoped; this thread has no request of its own
     @ActivateRequestContext
@@ -81,6 +81,9 @@ public class BatchProcessor {
         } catch (PredecessorPending e) {
             Log.debugf("%s; handed back", e.getMessage());
             await(() -> store.release(batch.id));
+            // the predecessor may have finished while this one still held its claim, and then found nothing to
+            // dispatch: looking once more after the release closes that gap (a due predecessor is dispatched instead)
+            return Optional.of(batch.userId);
         } catch (LlmUnavailableException e) {
             Log.warnf("batch %s of %s deferred: %s", batchId, batch.userId, e.getMessage());
             defer(batch.id, BatchStatus.READY);
