@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,6 +39,9 @@ public class SnapshotService {
      */
     public Uni<Boolean> apply(PersonaChanged changed) {
         return Panache.withTransaction(() -> keepNewest(changed))
+                // the consumer and a batch refreshing its base may both write a user's first snapshot: the one that
+                // loses on the primary key reads again, and finds the other's version (a batch failed here before)
+                .onFailure(ConstraintViolationException.class).retry().atMost(2)
                 .invoke(stored -> {
                     if (stored) {
                         signals.reached(changed.userId(), changed.version());
@@ -50,9 +55,20 @@ public class SnapshotService {
                     if (forgotten != null && !changed.changedAt().isAfter(forgotten.forgottenAt)) {
                         return Uni.createFrom().item(false);
                     }
-                    return PersonaSnapshot.keepIfNewer(changed.userId(), changed.version(), write(changed),
-                            changed.changedAt());
+                    return PersonaSnapshot.<PersonaSnapshot> findById(changed.userId())
+                            .chain(existing -> existing != null && existing.version >= changed.version()
+                                    ? Uni.createFrom().item(false)
+                                    : store(existing, changed));
                 });
+    }
+
+    private Uni<Boolean> store(PersonaSnapshot existing, PersonaChanged changed) {
+        PersonaSnapshot snapshot = existing != null ? existing : new PersonaSnapshot();
+        snapshot.userId = changed.userId();
+        snapshot.version = changed.version();
+        snapshot.persona = write(changed);
+        snapshot.changedAt = changed.changedAt();
+        return snapshot.persist().replaceWith(true);
     }
 
     /**
