@@ -3,7 +3,9 @@ package ai.persona.gateway.responses;
 import static ai.persona.gateway.responses.InvalidResponsesRequest.invalid;
 import static ai.persona.gateway.responses.InvalidResponsesRequest.unsupported;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A Responses {@code input} as chat-completions messages: a string is one user message; messages keep their role
  * (content parts input_text/output_text become text, input_image an image part); function_call items become the
- * assistant's tool calls and function_call_output items tool messages.
+ * assistant's tool calls and function_call_output items tool messages; an item_reference stands for an output item the
+ * gateway gave earlier.
  */
 final class InputItems {
 
@@ -22,7 +25,8 @@ final class InputItems {
     private InputItems() {
     }
 
-    static ArrayNode toChat(JsonNode input) {
+    /** @param references the output item an item_reference names, if the gateway still has it */
+    static ArrayNode toChat(JsonNode input, Function<String, Optional<JsonNode>> references) {
         ArrayNode messages = JsonNodeFactory.instance.arrayNode();
         if (input != null && input.isTextual()) {
             messages.addObject().put("role", "user").put("content", input.asText());
@@ -31,7 +35,8 @@ final class InputItems {
         if (input == null || !input.isArray() || input.isEmpty()) {
             throw invalid("input", "\"input\" must be a string or a non-empty array of input items");
         }
-        for (JsonNode item : input) {
+        for (JsonNode given : input) {
+            JsonNode item = "item_reference".equals(given.path("type").asText()) ? referenced(given, references) : given;
             String type = item.path("type").asText("message");
             switch (type) {
                 case "message" -> messages.add(message(item));
@@ -43,6 +48,12 @@ final class InputItems {
             }
         }
         return messages;
+    }
+
+    private static JsonNode referenced(JsonNode reference, Function<String, Optional<JsonNode>> references) {
+        String id = reference.path("id").asText();
+        return references.apply(id).orElseThrow(() -> invalid("input", "Item with id '" + id + "' not found: this "
+                + "gateway keeps output items in memory for a while only; send the item itself instead"));
     }
 
     private static ObjectNode message(JsonNode item) {

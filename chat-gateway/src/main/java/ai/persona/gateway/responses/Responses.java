@@ -41,7 +41,7 @@ public class Responses {
     }
 
     public Uni<HttpReply> create(String userId, String requestedSessionId, JsonNode body) {
-        ResponsesRequest request = ResponsesRequests.read(body);
+        ResponsesRequest request = ResponsesRequests.read(body, id -> remembered.item(userId, id));
         if (request.model() == null || request.model().isBlank()) {
             throw InvalidResponsesRequest.invalid("model", "\"model\" is required; GET /v1/models lists them");
         }
@@ -104,9 +104,11 @@ public class Responses {
         return reply.body()
                 .collect().in(ByteArrayOutputStream::new, ByteArrayOutputStream::writeBytes)
                 .map(bytes -> read(bytes.toByteArray()))
-                .invoke(completion -> remember(turn, sessionId, CompletedResponses.assistantMessage(completion)))
-                .map(completion -> HttpReply.json(CompletedResponses.of(turn.draft(), completion),
-                        Map.of(ChatCompletions.SESSION_HEADER, sessionId)));
+                .map(completion -> {
+                    ResponseObject response = CompletedResponses.of(turn.draft(), completion);
+                    remember(turn, sessionId, CompletedResponses.assistantMessage(completion), response);
+                    return HttpReply.json(response, Map.of(ChatCompletions.SESSION_HEADER, sessionId));
+                });
     }
 
     private HttpReply streamed(Turn turn, HttpReply reply) {
@@ -125,7 +127,7 @@ public class Responses {
         if (java.util.Arrays.equals(data, DONE)) {
             // a failed response has nothing to continue from
             if (!stream.isFailed()) {
-                remember(turn, sessionId, stream.assistantMessage());
+                remember(turn, sessionId, stream.assistantMessage(), stream.response());
             }
             return stream.finished();
         }
@@ -133,10 +135,14 @@ public class Responses {
         return json.has("error") ? stream.failed(json.get("error")) : stream.chunk(json);
     }
 
-    private void remember(Turn turn, String sessionId, JsonNode assistantMessage) {
+    private void remember(Turn turn, String sessionId, JsonNode assistantMessage, ResponseObject response) {
         ArrayNode messages = turn.conversation().deepCopy();
         messages.add(assistantMessage);
-        remembered.remember(turn.draft().id(), new Remembered(turn.userId(), sessionId, turn.instructions(), messages));
+        List<JsonNode> output = response.output().stream()
+                .<JsonNode>map(item -> PersonaJson.mapper().valueToTree(item))
+                .toList();
+        remembered.remember(turn.draft().id(), new Remembered(turn.userId(), sessionId, turn.instructions(), messages),
+                output);
     }
 
     private static String sessionOf(HttpReply reply) {

@@ -4,7 +4,9 @@ import static ai.persona.gateway.responses.InvalidResponsesRequest.invalid;
 import static ai.persona.gateway.responses.InvalidResponsesRequest.unsupported;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -35,7 +37,7 @@ public final class ResponsesRequests {
     private ResponsesRequests() {
     }
 
-    public static ResponsesRequest read(JsonNode body) {
+    public static ResponsesRequest read(JsonNode body, Function<String, Optional<JsonNode>> references) {
         if (body == null || !body.isObject()) {
             throw invalid(null, "the body must be a JSON object");
         }
@@ -59,7 +61,7 @@ public final class ResponsesRequests {
             }
         });
         return new ResponsesRequest(string(body, "model"), bool(body, "stream"), string(body, "instructions"),
-                string(body, "previous_response_id"), InputItems.toChat(body.get("input")), chat, echoed);
+                string(body, "previous_response_id"), InputItems.toChat(body.get("input"), references), chat, echoed);
     }
 
     private static void checkKnown(String name) {

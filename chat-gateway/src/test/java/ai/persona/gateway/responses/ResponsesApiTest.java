@@ -119,6 +119,28 @@ class ResponsesApiTest {
     }
 
     @Test
+    void anItemReferenceToAnEarlierOutputStandsForItAndTheConversationStaysInItsSession() {
+        String user = newUser("responses");
+        llm.replies("ref-" + user, "The first answer.");
+        Response first = create(user, """
+                {"model":"%s","input":[{"role":"user","content":"ref-%s"}]}""".formatted(LlmStub.MODEL, user));
+        String messageId = first.then().statusCode(200).extract().path("output[0].id");
+        llm.replies("ref second " + user, "The second answer.");
+
+        Response second = create(user, """
+                {"model":"%s","input":[{"role":"user","content":"ref-%s"},{"type":"item_reference","id":"%s"},
+                  {"role":"user","content":"ref second %s"}]}""".formatted(LlmStub.MODEL, user, messageId, user));
+
+        second.then().statusCode(200).body("output[0].content[0].text", equalTo("The second answer."));
+        JsonNode sent = llm.requests("ref second " + user).get(0).path("messages");
+        assertThat(sent.path(1).path("role").asText()).isEqualTo("assistant");
+        assertThat(sent.path(1).path("content").asText()).isEqualTo("The first answer.");
+        assertThat(second.header("X-Session-Id")).isEqualTo(first.header("X-Session-Id"));
+        assertThat(SessionStore.recorded(user, first.header("X-Session-Id"), 4).getList("messages.content"))
+                .containsExactly("ref-" + user, "The first answer.", "ref second " + user, "The second answer.");
+    }
+
+    @Test
     void anUnknownPreviousResponseIdIsRefusedNamingIt() {
         String user = newUser("responses");
         String other = newUser("responses");
