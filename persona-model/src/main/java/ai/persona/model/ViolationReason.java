@@ -17,5 +17,9 @@ public enum ViolationReason {
     CONFLICTS_WITH_NEWER_CHANGE,
     /** The patch names a base version the persona never had. */
     UNKNOWN_BASE_VERSION,
-    EMPTY_PATCH
+    EMPTY_PATCH,
+    /** A value or reason holds data of a category a persona never stores (ai.persona.model.guard). */
+    SENSITIVE_DATA,
+    /** The optimizer's patch touches a field or section the user pinned. */
+    PINNED
 }
