@@ -19,5 +19,9 @@ public enum ViolationReason {
     UNKNOWN_BASE_VERSION,
     EMPTY_PATCH,
     /** A string holds what cannot be stored as text: a NUL character or a lone surrogate. */
-    INVALID_TEXT
+    INVALID_TEXT,
+    /** A value or reason holds data of a category a persona never stores (ai.persona.model.guard). */
+    SENSITIVE_DATA,
+    /** The optimizer's patch touches a field or section the user pinned. */
+    PINNED
 }

@@ -87,6 +87,11 @@ class BatchingTest {
         JsonNode messages = request.path("messages");
         assertThat(messages).hasSize(2);
         assertThat(messages.get(0).path("role").asText()).isEqualTo("system");
+        // the sensitive-data rule, from persona-model's policy with this deployment's categories (all by default)
+        assertThat(messages.get(0).path("content").asText())
+                .contains("Never write any of these into the persona", "payment card numbers",
+                        "passwords, PINs, API keys", "health conditions", "political opinions")
+                .doesNotContain("{neverStore}");
         String prompt = messages.get(1).path("content").asText();
         assertThat(prompt).contains("version 7", "Lin Wei", "concise answers", "Preferred_Formats (text)");
         for (int n = 1; n <= 3; n++) {

@@ -10,6 +10,7 @@ import ai.persona.model.PersonaLimits;
 import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaSchema;
 import ai.persona.model.PersonaValidator;
+import ai.persona.model.guard.SensitiveDataPolicy;
 
 /** The shared persona model, configured with the limits the optimizer's patches are held to. */
 @ApplicationScoped
@@ -29,5 +30,12 @@ public class PersonaModelProducer {
                 limits.maxOperations(), limits.maxRemovals(), limits.maxPersonaTokens());
         // a model may never empty a persona: only a person may clear their own
         return new PersonaPatcher(new PersonaValidator(schema, personaLimits), false);
+    }
+
+    @Produces
+    @Singleton
+    SensitiveDataPolicy sensitiveDataPolicy(SensitiveDataConfig config) {
+        SensitiveDataPolicy defaults = SensitiveDataPolicy.defaults();
+        return config.specialCategories().map(defaults::withSpecialCategories).orElse(defaults);
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 
 import ai.persona.events.TokenUsage;
 import ai.persona.model.TokenCounter;
+import ai.persona.model.guard.SensitiveDataPolicy;
 import ai.persona.updater.service.UpdaterMetrics;
 import dev.langchain4j.service.Result;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -26,20 +27,22 @@ public class OptimizerLlm {
 
     private final OptimizerAi ai;
     private final UpdaterMetrics metrics;
+    private final String neverStore;
 
-    public OptimizerLlm(OptimizerAi ai, UpdaterMetrics metrics) {
+    public OptimizerLlm(OptimizerAi ai, UpdaterMetrics metrics, SensitiveDataPolicy sensitiveData) {
         this.ai = ai;
         this.metrics = metrics;
+        this.neverStore = sensitiveData.neverStoreInstruction();
     }
 
     public LlmReply propose(OptimizerPrompt prompt) {
         return call("propose", prompt, () -> ai.propose(prompt.schema(), prompt.version(), prompt.persona(),
-                prompt.sessions()));
+                prompt.sessions(), neverStore));
     }
 
     public LlmReply repair(OptimizerPrompt prompt, String previousAnswer, String problems) {
         return call("repair", prompt, () -> ai.repair(prompt.schema(), prompt.version(), prompt.persona(),
-                prompt.sessions(), previousAnswer, problems));
+                prompt.sessions(), previousAnswer, problems, neverStore));
     }
 
     private LlmReply call(String purpose, OptimizerPrompt prompt, Supplier<Result<String>> call) {

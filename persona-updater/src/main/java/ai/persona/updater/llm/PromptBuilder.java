@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.model.PersonaSchema;
 import ai.persona.model.TokenCounter;
+import ai.persona.model.guard.SensitiveDataPolicy;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.llm.TranscriptRenderer.Cut;
 
@@ -37,13 +38,15 @@ public class PromptBuilder {
     private final int maxAssistantChars;
     private final int fixedTokens;
 
-    public PromptBuilder(PersonaSchema schema, UpdaterConfig config, ObjectMapper mapper) {
+    public PromptBuilder(PersonaSchema schema, UpdaterConfig config, ObjectMapper mapper,
+            SensitiveDataPolicy sensitiveData) {
         this.mapper = mapper;
         this.schemaText = SchemaText.of(schema);
         this.budget = config.optimizer().inputTokenBudget();
         this.maxAssistantChars = config.optimizer().maxAssistantChars();
         // the system message and the user template around the variables, counted once
-        String system = resource("prompts/optimizer-system.txt").replace("{|", "").replace("|}", "");
+        String system = resource("prompts/optimizer-system.txt").replace("{|", "").replace("|}", "")
+                .replace("{neverStore}", sensitiveData.neverStoreInstruction());
         String template = resource("prompts/optimizer-user.txt").replaceAll("\\{[a-zA-Z]+}", "");
         this.fixedTokens = TokenCounter.count(system) + TokenCounter.count(template) + 2 * PER_MESSAGE_OVERHEAD;
     }

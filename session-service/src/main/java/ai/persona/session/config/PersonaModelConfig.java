@@ -1,5 +1,6 @@
 package ai.persona.session.config;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -16,6 +17,18 @@ public interface PersonaModelConfig {
 
     /** A person editing their own persona may change much at once, and may empty it. */
     Limits userEdit();
+
+    SensitiveData sensitiveData();
+
+    /** The categories of data a proposed patch may never write (ai.persona.model.guard, docs/persona-guard.md). */
+    interface SensitiveData {
+        /**
+         * The GDPR art. 9 categories enforced here, replacing the defaults of persona-model's sensitive-data.json
+         * (health, religion, sexual-orientation, political-views: all on); {@code none} for none. Payment cards,
+         * government ids, secrets and home addresses are always enforced.
+         */
+        Optional<List<String>> specialCategories();
+    }
 
     interface Limits {
         @WithDefault("500")

@@ -11,6 +11,8 @@ import ai.persona.model.PersonaLimits;
 import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaSchema;
 import ai.persona.model.PersonaValidator;
+import ai.persona.model.guard.SensitiveDataDetector;
+import ai.persona.model.guard.SensitiveDataPolicy;
 
 @ApplicationScoped
 public class PersonaModelProducer {
@@ -37,6 +39,19 @@ public class PersonaModelProducer {
     PersonaPatcher userEditPatcher(PersonaSchema schema, PersonaModelConfig config) {
         PersonaModelConfig.Limits edit = config.userEdit();
         return new PersonaPatcher(new PersonaValidator(schema, limits(edit)), true);
+    }
+
+    @Produces
+    @Singleton
+    SensitiveDataPolicy sensitiveDataPolicy(PersonaModelConfig config) {
+        SensitiveDataPolicy defaults = SensitiveDataPolicy.defaults();
+        return config.sensitiveData().specialCategories().map(defaults::withSpecialCategories).orElse(defaults);
+    }
+
+    @Produces
+    @Singleton
+    SensitiveDataDetector sensitiveDataDetector(SensitiveDataPolicy policy) {
+        return new SensitiveDataDetector(policy);
     }
 
     private static PersonaLimits limits(PersonaModelConfig.Limits limits) {

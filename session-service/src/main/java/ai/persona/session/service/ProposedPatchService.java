@@ -21,6 +21,7 @@ import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaPaths;
 import ai.persona.model.Violation;
 import ai.persona.model.ViolationReason;
+import ai.persona.model.guard.PinnedPaths;
 import ai.persona.session.config.PersonaModelProducer;
 import ai.persona.session.persistence.ForgottenUserEntity;
 import ai.persona.session.persistence.PersonaEntity;
@@ -49,11 +50,13 @@ public class ProposedPatchService {
 
     private final PersonaPatcher optimizerPatches;
     private final PersonaWriter writer;
+    private final SensitiveDataScreen sensitiveData;
 
     public ProposedPatchService(@Named(PersonaModelProducer.OPTIMIZER) PersonaPatcher optimizerPatches,
-            PersonaWriter writer) {
+            PersonaWriter writer, SensitiveDataScreen sensitiveData) {
         this.optimizerPatches = optimizerPatches;
         this.writer = writer;
+        this.sensitiveData = sensitiveData;
     }
 
     @WithTransaction
@@ -96,6 +99,18 @@ public class ProposedPatchService {
         if (patch.isEmpty()) {
             return reject(persona, patch, List.of(new Violation(ViolationReason.EMPTY_PATCH, "", "the patch changes nothing")));
         }
+        // like every other rule, a sensitive value or a pinned field rejects the whole patch: never half-applied
+        SensitiveDataScreen.Screened screened = sensitiveData.screen(patch);
+        if (!screened.isClean()) {
+            return reject(persona, screened.storable(), screened.violations());
+        }
+        return PinService.pinsOf(persona.userId)
+                .map(pins -> PinnedPaths.touched(pins, patch.operations()))
+                .chain(pinned -> pinned.isEmpty() ? applyUnlessConflicting(persona, patch)
+                        : reject(persona, patch, pinned));
+    }
+
+    private Uni<Outcome> applyUnlessConflicting(PersonaEntity persona, PersonaPatch patch) {
         return changedPathsSince(persona, patch.baseVersion())
                 .chain(changed -> {
                     List<Violation> conflicts = conflicts(patch.operations(), changed);
