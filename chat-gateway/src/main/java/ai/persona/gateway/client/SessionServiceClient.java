@@ -86,6 +86,14 @@ public interface SessionServiceClient {
             JsonNode persona);
 
     @GET
+    @Path("/users/{userId}/persona/pins")
+    Uni<JsonNode> pins(@PathParam("userId") String userId);
+
+    @PUT
+    @Path("/users/{userId}/persona/pins")
+    Uni<JsonNode> replacePins(@PathParam("userId") String userId, JsonNode pins);
+
+    @GET
     @Path("/users/{userId}/export")
     Uni<JsonNode> export(@PathParam("userId") String userId);
 

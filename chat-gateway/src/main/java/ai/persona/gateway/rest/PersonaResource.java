@@ -24,10 +24,14 @@ import ai.persona.gateway.client.PersonaRecord;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.PersonaEdits;
+import ai.persona.gateway.service.PersonaPins;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** My persona: read it with its version (ETag), see its history, edit it, roll it back. Always the token's user. */
+/**
+ * My persona: read it with its version (ETag), see its history, edit it, roll it back, pin fields against the optimizer.
+ * Always the token's user.
+ */
 @Path("/api/persona")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,10 +39,12 @@ public class PersonaResource {
 
     private final CurrentUser user;
     private final PersonaEdits personas;
+    private final PersonaPins pins;
 
-    public PersonaResource(CurrentUser user, PersonaEdits personas) {
+    public PersonaResource(CurrentUser user, PersonaEdits personas, PersonaPins pins) {
         this.user = user;
         this.personas = personas;
+        this.pins = pins;
     }
 
     @GET
@@ -90,6 +96,21 @@ public class PersonaResource {
     @Operation(summary = "Replace my whole persona (import); If-Match optional")
     public Uni<Response> replace(@HeaderParam("If-Match") String ifMatch, JsonNode persona) {
         return personas.replace(user.id(), ifMatch, persona).map(PersonaResource::withETag);
+    }
+
+    @GET
+    @Path("/pins")
+    @Operation(summary = "The fields and sections I pinned: the optimizer may not change them, my own edits may")
+    public Uni<JsonNode> pins() {
+        return pins.pins(user.id());
+    }
+
+    @PUT
+    @Path("/pins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace my pins: {\"pins\": [\"/Section\", \"/Section/Field\"]} (JSON Pointers)")
+    public Uni<JsonNode> replacePins(JsonNode request) {
+        return pins.replace(user.id(), request);
     }
 
     private static Response withETag(PersonaRecord persona) {
