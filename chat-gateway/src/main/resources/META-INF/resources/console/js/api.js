@@ -109,6 +109,8 @@ export const api = {
   rollback: (currentVersion, toVersion) => json('/api/persona/rollback', {
     method: 'POST', body: { toVersion }, headers: { 'If-Match': `"${currentVersion}"` },
   }),
+  pins: () => json('/api/persona/pins'),
+  setPins: (pins) => json('/api/persona/pins', { method: 'PUT', body: { pins } }),
   historyPage: (page) => json(`/api/persona/history?page=${page}&size=100`),
   settings: () => json('/api/settings'),
   changeSettings: (settings) => json('/api/settings', { method: 'PUT', body: settings }),

@@ -1,5 +1,6 @@
 // Persona: the current version by section, read like a profile, each line editable in place. An edit is a JSON Patch
-// sent with If-Match: the version shown; a 412 means someone (the optimizer, another tab) changed it meanwhile.
+// sent with If-Match: the version shown; a 412 means someone (the optimizer, another tab) changed it meanwhile. A field
+// or a whole section can be pinned: the optimizer's learning then leaves it as it is (the person's own edits do not).
 
 import { api, ApiError } from './api.js';
 import { $, el, label, show, showError } from './dom.js';
@@ -8,6 +9,7 @@ import { pointer } from './pointer.js';
 const SECTIONS = ['Demographics', 'Personality', 'Pattern', 'Preference'];
 
 let current = { version: 0, persona: {} };
+let pins = new Set();
 const listeners = [];
 
 export const personaState = () => current;
@@ -99,15 +101,42 @@ function editor(section, field, value, row) {
   input.focus();
 }
 
+async function togglePin(path) {
+  showError($('#persona-error'), null);
+  const next = new Set(pins);
+  if (!next.delete(path)) {
+    next.add(path);
+  }
+  try {
+    pins = new Set((await api.setPins([...next])).pins);
+    render();
+  } catch (e) {
+    showError($('#persona-error'), e);
+  }
+}
+
+function pinButton(path, name) {
+  const pinned = pins.has(path);
+  return el('button', {
+    type: 'button', className: 'link pin', 'aria-pressed': String(pinned), 'aria-label': `${pinned ? 'Unpin' : 'Pin'} ${name}`,
+    title: pinned ? 'Pinned: learning leaves it as it is' : 'Pin: learning will leave it as it is',
+    onclick: () => togglePin(path),
+  }, pinned ? 'Unpin' : 'Pin');
+}
+
 function fieldRow(section, field, value) {
+  const path = pointer(section, field);
+  const pinned = pins.has(path) || pins.has(pointer(section));
   const row = el('div', { className: 'field', 'data-field': `${section}/${field}` },
-    el('dt', {}, label(field)),
+    el('dt', {}, label(field), pinned ? el('span', { className: 'badge pinned' }, 'pinned') : null),
     el('dd', {},
       el('span', { className: 'value' }, show(value)),
-      el('button', {
-        type: 'button', className: 'link', 'aria-label': `Edit ${label(field)}`,
-        onclick: () => editor(section, field, value, row),
-      }, 'Edit')));
+      el('span', { className: 'actions' },
+        el('button', {
+          type: 'button', className: 'link', 'aria-label': `Edit ${label(field)}`,
+          onclick: () => editor(section, field, value, row),
+        }, 'Edit'),
+        pinButton(path, label(field)))));
   return row;
 }
 
@@ -118,7 +147,7 @@ function render() {
   const sections = names.map((section) => {
     const fields = persona[section] && typeof persona[section] === 'object' ? Object.entries(persona[section]) : [];
     return el('section', { className: 'card persona-section', 'aria-labelledby': `section-${section}` },
-      el('h3', { id: `section-${section}` }, label(section)),
+      el('h3', { id: `section-${section}` }, label(section), ' ', pinButton(pointer(section), `section ${label(section)}`)),
       fields.length === 0
         ? el('p', { className: 'muted' }, 'Nothing learned yet.')
         : el('dl', {}, fields.map(([field, value]) => fieldRow(section, field, value))));
@@ -130,7 +159,9 @@ export async function showPersona() {
   showError($('#persona-error'), null);
   $('#persona-notice').hidden = true;
   try {
-    setCurrent(await api.persona());
+    const [record, pinned] = await Promise.all([api.persona(), api.pins()]);
+    pins = new Set(pinned.pins);
+    setCurrent(record);
     render();
   } catch (e) {
     showError($('#persona-error'), e);

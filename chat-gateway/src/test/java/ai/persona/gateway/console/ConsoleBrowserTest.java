@@ -7,6 +7,7 @@ import static ai.persona.gateway.support.Users.say;
 import static ai.persona.gateway.support.Users.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -140,6 +141,19 @@ class ConsoleBrowserTest {
         as(user).get("/api/persona").then().statusCode(200).body("version", equalTo(2))
                 .body("persona.Demographics.Name", equalTo("Mei Chen"));
         Chromium.screenshot(browser, "persona");
+
+        // pinned: the optimizer's learning leaves it as it is; a section pins every field in it
+        click(By.cssSelector("button[aria-label='Pin Name']"));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-field='Demographics/Name'] .pin"),
+                "aria-pressed", "true"));
+        textContaining(By.cssSelector("[data-field='Demographics/Name'] dt"), "pinned");
+        click(By.cssSelector("button[aria-label='Pin section Preference']"));
+        textContaining(By.cssSelector("[data-field='Preference/Preferred_Formats'] dt"), "pinned");
+        as(user).get("/api/persona/pins").then().statusCode(200)
+                .body("pins", contains("/Demographics/Name", "/Preference"));
+        click(By.cssSelector("button[aria-label='Unpin section Preference']"));
+        visible(By.cssSelector("button[aria-label='Pin section Preference']"));
+        as(user).get("/api/persona/pins").then().statusCode(200).body("pins", contains("/Demographics/Name"));
 
         click(By.cssSelector("button[aria-label='Edit Preferred formats']"));
         SessionStore.editPersona(user, 2, """
