@@ -60,10 +60,6 @@ record Stored(Map<String, SessionRow> sessions, Map<String, List<MessageRow>> me
             Map<String, Long> personaVersions = new LinkedHashMap<>();
             query(s, "select user_id, version from personas where user_id like ?", like,
                     r -> personaVersions.put(r.getString(1), r.getLong(2)));
-            List<PatchRow> patches = new ArrayList<>();
-            query(s, "select patch_id, user_id, outcome, version from processed_patches where user_id like ?"
-                    + " order by user_id, processed_at", like, r -> patches.add(new PatchRow(r.getString(1),
-                            r.getString(2), r.getString(3), (Long) r.getObject(4))));
             long[] rejected = new long[1];
             query(s, "select count(*) from rejected_patches where user_id like ?", like, r -> rejected[0] = r.getLong(1));
             Map<String, String> updaterSessions = new LinkedHashMap<>();
@@ -73,6 +69,17 @@ record Stored(Map<String, SessionRow> sessions, Map<String, List<MessageRow>> me
             query(u, "select id::text, user_id, status, session_ids from optimizer_batches where user_id like ?"
                     + " order by user_id, created_at", like, r -> batches.add(new BatchRow(r.getString(1),
                             r.getString(2), r.getString(3), strings(r.getString(4)))));
+            // processed patches no longer name their user (they outlive a deletion): each is the updater's batch id
+            Map<String, String> userOfBatch = new LinkedHashMap<>();
+            batches.forEach(batch -> userOfBatch.put(batch.id(), batch.userId()));
+            List<PatchRow> patches = new ArrayList<>();
+            query(s, "select patch_id, outcome, version from processed_patches where patch_id like ?"
+                    + " order by processed_at", "%", r -> {
+                        String userId = userOfBatch.get(r.getString(1));
+                        if (userId != null) {
+                            patches.add(new PatchRow(r.getString(1), userId, r.getString(2), (Long) r.getObject(3)));
+                        }
+                    });
             return new Stored(sessions, messages, versions, personaVersions, patches, rejected[0], updaterSessions,
                     batches);
         }
