@@ -79,4 +79,37 @@ class MemoryApiIT {
         assertThat(text).contains(LlmStub.FIRST_STYLE);
         as(userId).header("If-None-Match", "\"1\"").get("/api/persona/prompt").then().statusCode(304);
     }
+
+    @Test
+    void learningSettingsThroughTheGatewayCountSessionsTowardTheNextUpdateAndSetK() {
+        String userId = "learning-" + UUID.randomUUID();
+        as(userId).get("/api/learning").then().statusCode(200)
+                .body("learning", equalTo(true)).body("sessionsPerUpdate", equalTo(3))
+                .body("defaultSessionsPerUpdate", equalTo(true)).body("sessionsTowardNextUpdate", equalTo(0));
+
+        post(userId, "chat-1", "回答请简短一些 " + userId, 201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(userId).get("/api/learning")
+                .then().statusCode(200).body("sessionsTowardNextUpdate", equalTo(1)));
+        // k = 2, chosen through the gateway: the next conversation completes a batch of two
+        as(userId).contentType(ContentType.JSON).body("{\"sessionsPerUpdate\": 2}").put("/api/learning")
+                .then().statusCode(200).body("sessionsPerUpdate", equalTo(2))
+                .body("defaultSessionsPerUpdate", equalTo(false)).body("learning", equalTo(true));
+        post(userId, "chat-2", "先给我结论", 201);
+
+        await().atMost(LEARN).until(() -> as(userId).get("/api/persona").then().extract().jsonPath()
+                .getLong("version") == 1);
+        assertThat(as(userId).get("/api/persona/history").then().statusCode(200).extract().jsonPath()
+                .getList("items[0].sourceSessionIds")).hasSize(2);
+        as(userId).get("/api/learning").then().statusCode(200).body("sessionsTowardNextUpdate", equalTo(0));
+
+        // off, and k back to the default; a k beyond the updater's bound is refused naming the gateway's field
+        as(userId).contentType(ContentType.JSON).body("{\"learning\": false, \"sessionsPerUpdate\": null}")
+                .put("/api/learning").then().statusCode(200).body("learning", equalTo(false))
+                .body("sessionsPerUpdate", equalTo(3)).body("defaultSessionsPerUpdate", equalTo(true));
+        as(userId).contentType(ContentType.JSON).body("{\"sessionsPerUpdate\": 100000}").put("/api/learning")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("sessionsPerUpdate"));
+        as(userId).get("/api/learning").then().statusCode(200).body("learning", equalTo(false))
+                .body("sessionsPerUpdate", equalTo(3));
+    }
 }

@@ -50,6 +50,10 @@ public class GatewayException extends RuntimeException {
         return new GatewayException(503, "session-store-unavailable", "Service unavailable", detail, Map.of());
     }
 
+    public static GatewayException learningUnavailable(String detail) {
+        return new GatewayException(503, "learning-unavailable", "Service unavailable", detail, Map.of());
+    }
+
     public int status() {
         return status;
     }

@@ -114,6 +114,8 @@ export const api = {
   historyPage: (page) => json(`/api/persona/history?page=${page}&size=100`),
   settings: () => json('/api/settings'),
   changeSettings: (settings) => json('/api/settings', { method: 'PUT', body: settings }),
+  learning: () => json('/api/learning'),
+  changeLearning: (learning) => json('/api/learning', { method: 'PUT', body: learning }),
   exportMe: () => json('/api/me/export'),
   deleteMe: () => json('/api/me', { method: 'DELETE' }),
   personaChanges: (signal) => call('/api/persona-changes', { headers: { Accept: 'text/event-stream' }, signal }),

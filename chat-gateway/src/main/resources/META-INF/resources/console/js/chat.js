@@ -2,6 +2,7 @@
 
 import { api, readEvents } from './api.js';
 import { $, el, showError, when } from './dom.js';
+import { refreshLearning, sessionEnded } from './learning.js';
 
 let openId = null;
 let openEnded = false;
@@ -134,6 +135,7 @@ async function endSession() {
     $('#end-session').hidden = true;
     $('#composer').hidden = true;
     await listSessions();
+    sessionEnded();
   } catch (e) {
     showError($('#chat-error'), e);
   }
@@ -152,6 +154,7 @@ export function initChat() {
 }
 
 export async function showChat(sessionId) {
+  refreshLearning();
   await listSessions();
   if (sessionId) {
     await openSession(sessionId);
@@ -163,6 +166,7 @@ export function resetChat() {
   endedHere.clear();
   $('#messages').replaceChildren();
   $('#session-list').replaceChildren();
+  $('#learning-badge').textContent = '';
   $('#conversation-title').textContent = 'No session open';
   $('#composer').hidden = true;
   $('#end-session').hidden = true;

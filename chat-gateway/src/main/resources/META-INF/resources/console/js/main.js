@@ -4,6 +4,7 @@ import { api, ApiError, subjectOf, token, whenUnauthorized } from './api.js';
 import { initChat, resetChat, showChat } from './chat.js';
 import { $, showError, toast } from './dom.js';
 import { follow, stop } from './live.js';
+import { refreshLearning } from './learning.js';
 import { initPersona, personaChanged, showPersona } from './persona.js';
 import { initSettings, showSettings } from './settings.js';
 import { showTimeline, timelineChanged } from './timeline.js';
@@ -61,6 +62,8 @@ function signedIn() {
     const from = change.source === 'OPTIMIZER' ? ' from your conversations' : '';
     toast(`Your persona is now version ${change.version}${from}.`);
     refreshPersonaViews(change.version);
+    // an update from my conversations used up the sessions counted toward it
+    refreshLearning();
   }, () => refreshPersonaViews(undefined));
 }
 

@@ -2,11 +2,13 @@
 
 import { api } from './api.js';
 import { $, showError } from './dom.js';
+import { initLearning, showLearning } from './learning.js';
 
 const CONFIRMATION = 'delete me';
 
 export async function showSettings() {
   $('#settings-status').textContent = '';
+  showLearning();
   try {
     const settings = await api.settings();
     $('#personalization').checked = settings.personalization;
@@ -53,6 +55,7 @@ async function exportData(userId) {
 
 export function initSettings({ userId, onDeleted }) {
   $('#settings-form').addEventListener('submit', save);
+  initLearning();
   $('#export').addEventListener('click', () => exportData(userId()));
   const confirmInput = $('#delete-confirm');
   confirmInput.addEventListener('input', () => {

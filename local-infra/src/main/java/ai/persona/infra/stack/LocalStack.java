@@ -44,10 +44,12 @@ public final class LocalStack implements AutoCloseable {
                 databases.put(service, servers.postgres(service.replace('-', '_')));
             }
             KafkaTopics.createIfAbsent(servers.kafkaBootstrapServers(), options.topics());
+            // in SERVICES' order: the gateway, last, is pointed at the two it calls
             for (String service : SERVICES) {
                 String sessionServiceUrl = service.equals(SESSION_SERVICE) ? null : sessionServiceUrl();
+                String updaterUrl = service.equals(GATEWAY) ? updaterUrl() : null;
                 processes.start(service, config.of(service, databases.get(service), servers.kafkaBootstrapServers(),
-                        sessionServiceUrl));
+                        sessionServiceUrl, updaterUrl));
             }
         } catch (RuntimeException e) {
             close();

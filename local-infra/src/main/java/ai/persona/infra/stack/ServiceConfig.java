@@ -34,7 +34,7 @@ final class ServiceConfig {
     }
 
     Map<String, String> of(String service, PostgresConnection db, String kafkaBootstrapServers,
-            String sessionServiceUrl) {
+            String sessionServiceUrl, String updaterUrl) {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.username", db.user());
         config.put("quarkus.datasource.password", db.password());
@@ -52,6 +52,7 @@ final class ServiceConfig {
             config.put("quarkus.langchain4j.openai.chat-model.model-name", options.llmModel());
         }
         if (service.equals(GATEWAY)) {
+            config.put("quarkus.rest-client.persona-updater.url", updaterUrl);
             config.put("mp.jwt.verify.publickey.location", keys.publicKeyPem().toUri().toString());
             config.put("mp.jwt.verify.issuer", keys.issuer());
         }

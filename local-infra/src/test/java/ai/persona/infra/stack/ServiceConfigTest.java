@@ -22,7 +22,8 @@ class ServiceConfigTest {
         StackOptions options = StackOptions.of(root, root.resolve("logs"), "http://localhost:9/v1/")
                 .withServiceConfig(extra);
         JwtKeyFolder keys = new JwtKeyFolder(root.resolve("jwt"), "issuer");
-        return new ServiceConfig(options, keys).of(service, db, "localhost:9092", "http://localhost:8081");
+        return new ServiceConfig(options, keys).of(service, db, "localhost:9092", "http://localhost:8081",
+                "http://localhost:8082");
     }
 
     @Test
@@ -48,6 +49,8 @@ class ServiceConfigTest {
         assertFalse(session.containsKey("mp.jwt.verify.issuer"));
         assertEquals("issuer", gateway.get("mp.jwt.verify.issuer"));
         assertEquals("http://localhost:8081", gateway.get("quarkus.rest-client.session-service.url"));
+        assertEquals("http://localhost:8082", gateway.get("quarkus.rest-client.persona-updater.url"));
+        assertFalse(session.containsKey("quarkus.rest-client.persona-updater.url"));
         assertEquals("jdbc:postgresql://localhost:5432/some_db", gateway.get("quarkus.datasource.jdbc.url"));
     }
 
