@@ -54,6 +54,7 @@ function showForm(state) {
 export async function showLearning() {
   $('#learning-status').textContent = '';
   const state = await refreshLearning();
+  $('#learning-form button[type="submit"]').disabled = !state;
   if (state) {
     showForm(state);
   } else {

@@ -100,6 +100,9 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".session[data-session-id='" + sessionId + "']"), "ended"));
         assertThat(SessionStore.ended(user, sessionId).getString("endReason")).isEqualTo("explicit");
+        // no persona-updater runs beside the gateway's tests: the badge says so and the chat works on (the counts
+        // through a real updater are checked by e2e-tests' MemoryApiIT)
+        wait.until(ExpectedConditions.textToBe(By.id("learning-badge"), "Learning status unavailable"));
         assertThat(SessionStore.recorded(user, sessionId, 2).getList("messages.content"))
                 .containsExactly("hello-" + user, "Hello! Streamed to the console.");
 
@@ -201,6 +204,8 @@ class ConsoleBrowserTest {
         signIn(user);
         visible(By.cssSelector(".session[data-session-id='" + sessionId + "']"));
         navigate("settings");
+        wait.until(ExpectedConditions.textToBe(By.id("learning-status"),
+                "The learning settings cannot be reached right now."));
         WebElement personalization = browser.findElement(By.id("personalization"));
         wait.until(driver -> personalization.isSelected());
         personalization.click();
