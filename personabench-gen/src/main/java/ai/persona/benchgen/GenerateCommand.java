@@ -115,7 +115,7 @@ public final class GenerateCommand implements Callable<Integer> {
             if (!(error instanceof IllegalArgumentException || error instanceof java.io.UncheckedIOException)) {
                 throw error;
             }
-            command.getErr().println("personabench-gen: " + error.getMessage());
+            System.err.println("personabench-gen: " + error.getMessage()); // where progress goes too
             return 2;
         });
         return line;

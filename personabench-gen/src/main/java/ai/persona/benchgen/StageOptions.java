@@ -22,18 +22,30 @@ final class StageOptions {
     @Option(names = "--llm-model", defaultValue = "${env:OPENAI_MODEL}", description = "default: $OPENAI_MODEL, else gpt-4o")
     String model;
 
-    @Option(names = "--persona-base-url") String personaBaseUrl;
-    @Option(names = "--persona-model") String personaModel;
-    @Option(names = "--persona-api-key") String personaApiKey;
-    @Option(names = "--scene-base-url") String sceneBaseUrl;
-    @Option(names = "--scene-model") String sceneModel;
-    @Option(names = "--scene-api-key") String sceneApiKey;
-    @Option(names = "--query-base-url") String queryBaseUrl;
-    @Option(names = "--query-model") String queryModel;
-    @Option(names = "--query-api-key") String queryApiKey;
-    @Option(names = "--filter-base-url") String filterBaseUrl;
-    @Option(names = "--filter-model") String filterModel;
-    @Option(names = "--filter-api-key") String filterApiKey;
+    @Option(names = "--persona-base-url", description = "the persona stage's base URL (default: --llm-base-url)")
+    String personaBaseUrl;
+    @Option(names = "--persona-model", description = "the persona stage's model (default: --llm-model)")
+    String personaModel;
+    @Option(names = "--persona-api-key", description = "the persona stage's API key (default: --llm-api-key)")
+    String personaApiKey;
+    @Option(names = "--scene-base-url", description = "the scene stage's base URL (default: --llm-base-url)")
+    String sceneBaseUrl;
+    @Option(names = "--scene-model", description = "the scene stage's model (default: --llm-model)")
+    String sceneModel;
+    @Option(names = "--scene-api-key", description = "the scene stage's API key (default: --llm-api-key)")
+    String sceneApiKey;
+    @Option(names = "--query-base-url", description = "the query stage's base URL (default: --llm-base-url)")
+    String queryBaseUrl;
+    @Option(names = "--query-model", description = "the query stage's model (default: --llm-model)")
+    String queryModel;
+    @Option(names = "--query-api-key", description = "the query stage's API key (default: --llm-api-key)")
+    String queryApiKey;
+    @Option(names = "--filter-base-url", description = "the filter stage's base URL (default: --llm-base-url)")
+    String filterBaseUrl;
+    @Option(names = "--filter-model", description = "the filter stage's model (default: --llm-model)")
+    String filterModel;
+    @Option(names = "--filter-api-key", description = "the filter stage's API key (default: --llm-api-key)")
+    String filterApiKey;
 
     StageEndpoint endpoint(Stage stage) {
         return switch (stage) {

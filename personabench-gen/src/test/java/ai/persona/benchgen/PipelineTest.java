@@ -48,7 +48,7 @@ class PipelineTest {
         // 2 personas x (persona + outline + 4 x (scene + query + filter))
         assertThat(model.calls).hasSize(28);
         assertThat(model.count("persona")).isEqualTo(2);
-        assertThat(model.calls).allSatisfy(call -> assertThat(call.system()).contains("English"));
+        assertThat(model.calls).allSatisfy(call -> assertThat(call.system() + call.user()).contains("English"));
         List<BenchPersona> personas = new PersonaBenchReader(out).readAll();
         assertThat(personas).extracting(BenchPersona::name).containsExactly("Daniel Okafor", "Maya Thompson");
         BenchPersona maya = personas.get(1);
@@ -86,7 +86,7 @@ class PipelineTest {
                 "--personas", "2", "--scenes-per-persona", "4");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(model.calls).hasSize(28).allSatisfy(call -> assertThat(call.system()).contains("Simplified Chinese"));
+        assertThat(model.calls).hasSize(28).allSatisfy(call -> assertThat(call.system() + call.user()).contains("Simplified Chinese"));
         List<BenchPersona> personas = new PersonaBenchReader(out).readAll();
         assertThat(personas).extracting(BenchPersona::name).containsExactlyInAnyOrder("林晓雨", "赵国强");
         Scene plan = personas.stream().filter(p -> p.name().equals("林晓雨")).findFirst().orElseThrow()

@@ -74,7 +74,7 @@ final class ScriptedModel implements ResponseDefinitionTransformerV2, AutoClosea
             JsonNode request = PersonaJson.mapper().readTree(event.getRequest().getBodyAsString());
             String system = request.path("messages").path(0).path("content").asText();
             String user = request.path("messages").path(1).path("content").asText();
-            Call call = new Call(stage(system), system.contains("Simplified Chinese"), system, user);
+            Call call = new Call(stage(system), (system + user).contains("Simplified Chinese"), system, user);
             calls.add(call);
             String answer = overridden(call);
             return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
