@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import ai.persona.bench.PersonaBenchReader;
 import ai.persona.benchgen.check.Language;
 import ai.persona.benchgen.input.SceneCatalog;
 import ai.persona.benchgen.input.Seeds;
@@ -61,21 +60,8 @@ public final class GenerateCommand implements Callable<Integer> {
             + " model (default: ${DEFAULT-VALUE})", defaultValue = "42")
     long seed;
 
-    @Option(names = "--data", description = "PersonaBench data folder, where the default seeds and scene list are"
-            + " (default: $PERSONABENCH_DIR, else ../shared/personabench/data)")
-    Path data;
-
-    @Option(names = "--seed-personas", description = "seed personas (default: <data>/personas.json)")
-    Path seedPersonas;
-
-    @Option(names = "--scene-list", description = "common scenes, name to description (default: <data>/scene_settings.json)")
-    Path sceneList;
-
-    @Option(names = "--scene-apis", description = "capabilities per common scene (default: <data>/scene_api_dict.json)")
-    Path sceneApis;
-
-    @Option(names = "--schema", description = "persona schema JSON (default: persona-model's, the paper's)")
-    Path schema;
+    @Mixin
+    InputOptions inputs = new InputOptions();
 
     @Option(names = "--examples", description = "seed personas shown per synthesis call (default: ${DEFAULT-VALUE})",
             defaultValue = "3")
@@ -128,11 +114,9 @@ public final class GenerateCommand implements Callable<Integer> {
                     "--personas, --scenes-per-persona and --examples must be at least 1");
         }
         Language lang = Language.of(language);
-        Path dataDir = data != null ? data : PersonaBenchReader.defaultDir();
-        Seeds seeds = Seeds.read(or(seedPersonas, dataDir.resolve("personas.json")));
-        SceneCatalog catalog = SceneCatalog.read(or(sceneList, dataDir.resolve("scene_settings.json")),
-                or(sceneApis, dataDir.resolve("scene_api_dict.json")));
-        PersonaSchema personaSchema = schema == null ? PersonaSchema.defaultSchema() : PersonaSchema.read(schema);
+        Seeds seeds = inputs.seeds();
+        SceneCatalog catalog = inputs.catalog();
+        PersonaSchema personaSchema = inputs.schema();
         CallBudget budget = maxCalls == null ? CallBudget.unlimited() : new CallBudget(maxCalls);
         Map<Stage, StageModel> stageModels = new EnumMap<>(Stage.class);
         if (!dryRun) {
@@ -172,9 +156,5 @@ public final class GenerateCommand implements Callable<Integer> {
                 progress.computed());
         new Summary(prices).write(out, generated, files, run.findings(), run.spent(), System.out);
         return 0;
-    }
-
-    private static Path or(Path given, Path fallback) {
-        return given != null ? given : fallback;
     }
 }

@@ -3,6 +3,7 @@ package ai.persona.benchgen;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +67,8 @@ final class Fixture {
     static Result run(CommandLine line, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        java.io.PrintWriter outWriter = new java.io.PrintWriter(out, true, StandardCharsets.UTF_8);
-        java.io.PrintWriter errWriter = new java.io.PrintWriter(err, true, StandardCharsets.UTF_8);
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         line.setOut(outWriter);
         line.setErr(errWriter);
         PrintStream previousOut = System.out;

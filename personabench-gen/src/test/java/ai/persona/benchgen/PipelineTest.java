@@ -68,7 +68,6 @@ class PipelineTest {
         JsonNode raw = PersonaJson.mapper().readTree(out.resolve("generated_data/Maya Thompson.json").toFile());
         assertThat(raw.path("scenes").path(0).path("scene_type").asText())
                 .isEqualTo("Trip planning: Maya Thompson needs help with trip planning this week.");
-        assertThat(raw.path("persona_profile").isMissingNode()).isTrue();
         assertThat(PersonaJson.mapper().readTree(out.resolve("persona_profile/Maya Thompson.json").toFile())
                 .path("scenes").path(1).path("available_apis").isNull()).isTrue();
         assertThat(result.out()).contains("Wrote 2 personas, 8 scenes (4 common, 4 specific)")

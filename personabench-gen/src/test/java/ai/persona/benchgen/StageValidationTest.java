@@ -3,7 +3,10 @@ package ai.persona.benchgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,8 +133,7 @@ class StageValidationTest {
 
     private Path run(String... args) {
         Path out = work.resolve("out");
-        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--language", "en"),
-                java.util.Arrays.stream(args)).toArray(String[]::new);
+        String[] all = Stream.concat(Stream.of("--language", "en"), Arrays.stream(args)).toArray(String[]::new);
         Fixture.Result result = Fixture.generate(model, data, out, all);
         assertThat(result.exitCode()).as(result.err()).isZero();
         return out;
@@ -144,7 +146,7 @@ class StageValidationTest {
 
     private static List<JsonNode> findings(Path out) throws Exception {
         JsonNode report = PersonaJson.mapper().readTree(out.resolve("report.json").toFile());
-        List<JsonNode> findings = new java.util.ArrayList<>();
+        List<JsonNode> findings = new ArrayList<>();
         report.path("dropped_or_filtered").forEach(findings::add);
         return findings;
     }

@@ -9,6 +9,7 @@ import ai.persona.benchgen.llm.InvalidAnswer;
 import ai.persona.model.FieldSpec;
 import ai.persona.model.PersonaJson;
 import ai.persona.model.PersonaLimits;
+import ai.persona.model.PersonaSchema;
 import ai.persona.model.PersonaValidator;
 import ai.persona.model.SectionSpec;
 import ai.persona.model.Violation;
@@ -31,7 +32,7 @@ public final class PersonaCheck {
         this.language = language;
     }
 
-    public static PersonaCheck withDefaultLimits(ai.persona.model.PersonaSchema schema, Language language) {
+    public static PersonaCheck withDefaultLimits(PersonaSchema schema, Language language) {
         return new PersonaCheck(new PersonaValidator(schema, PersonaLimits.defaults()), language);
     }
 

@@ -47,7 +47,7 @@ public final class DryRun {
         long lineTokens = catalog.scenes().stream().mapToLong(scene -> TokenCounter.count(scene.line())).sum()
                 / catalog.scenes().size();
         long personaIn = n * (stages.persona().prompt().fixedTokens() + Math.min(examples, seeds.personas().size())
-                * seedTokens + 120) + TAKEN_LINE * n * (n - 1) / 2;
+                * seedTokens + TokenCounter.count(stages.persona().schemaText())) + TAKEN_LINE * n * (n - 1) / 2;
         long outlineIn = n * (stages.scene().outlinePrompt().fixedTokens() + PERSONA_OUT
                 + stages.plan().common() * lineTokens);
         long detailIn = n * s * (stages.scene().detailPrompt().fixedTokens() + PERSONA_OUT + OUTLINE_OUT_PER_SCENE

@@ -1,8 +1,10 @@
 package ai.persona.benchgen.stage;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -55,10 +57,10 @@ public final class PersonaStage {
     public Outcome run(int index, List<ObjectNode> kept) {
         return attempts.ask(model, text(index, kept), answer -> {
             ObjectNode persona = check.parse(answer);
-            var duplicate = duplicates.nearest(persona);
+            Optional<NearDuplicates.Match> duplicate = duplicates.nearest(persona);
             if (duplicate.isPresent()) {
-                throw new InvalidAnswer(String.format(java.util.Locale.ROOT, "a near-duplicate of the persona %s"
-                        + " (similarity %.2f)", duplicate.get().key(), duplicate.get().similarity()));
+                throw new InvalidAnswer(String.format(Locale.ROOT, "a near-duplicate of the persona %s (similarity %.2f)",
+                        duplicate.get().key(), duplicate.get().similarity()));
             }
             return persona;
         });
@@ -74,7 +76,8 @@ public final class PersonaStage {
                 "taken", taken(kept)));
     }
 
-    String schemaText() {
+    /** The schema's sections and fields as the prompt lists them. */
+    public String schemaText() {
         return schema.sections().stream()
                 .map(section -> "- " + section.name() + ": " + section.fields().stream()
                         .map(field -> field.name() + " (" + Texts.typeName(field.type()) + ")")
