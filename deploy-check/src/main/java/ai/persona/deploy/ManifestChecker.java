@@ -69,6 +69,7 @@ public final class ManifestChecker {
         findings.addAll(topics(services));
         findings.addAll(secrets());
         findings.addAll(references());
+        findings.addAll(new KafkaAccessRule(manifests).check());
         return findings;
     }
 
@@ -281,6 +282,7 @@ public final class ManifestChecker {
         for (GenericKubernetesResource cluster : generic("postgresql.cnpg.io/", "Cluster")) {
             secrets.put(cluster.getMetadata().getName() + "-app", CNPG_APP_SECRET_KEYS);
         }
+        secrets.putAll(KafkaAccessRule.generatedSecrets(manifests));
         return secrets;
     }
 

@@ -13,9 +13,13 @@ final class DeployTree {
     static final Path ROOT = Path.of(System.getProperty("persona.root", "..")).toAbsolutePath().normalize();
     static final Path K8S = ROOT.resolve("deploy/k8s");
 
-    /** Database and broker: every service has a default for local runs, which production must replace. */
+    /**
+     * Database and broker (its address, and the login as the service's KafkaUser over TLS): every service has a default
+     * for local runs, which production must replace.
+     */
     private static final Set<String> INFRA = Set.of("DB_USER", "DB_PASSWORD", "DB_REACTIVE_URL", "DB_JDBC_URL",
-            "KAFKA_BOOTSTRAP_SERVERS");
+            "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_JAAS_CONFIG",
+            "KAFKA_SSL_TRUSTSTORE_CERTIFICATES");
 
     static final List<ServiceContract> SERVICES = List.of(
             service("session-service", INFRA),

@@ -171,11 +171,11 @@ class ManifestCheckerTest {
     @Test
     void anAddressThatNamesNoDeclaredResourceIsReported() {
         config().getData().put("SESSION_SERVICE_DB_JDBC_URL", "jdbc:postgresql://persona-db-rw:5432/no_such_db");
-        config().getData().put("KAFKA_BOOTSTRAP_SERVERS", "persona-kafka-kafka-bootstrap:9093");
+        config().getData().put("KAFKA_BOOTSTRAP_SERVERS", "persona-kafka-kafka-bootstrap:9092");
 
         assertThat(checker().references()).extracting(Finding::message).containsExactlyInAnyOrder(
                 "database no_such_db is not created in Cluster persona-db (it has [chat_gateway, persona_updater, session_service])",
-                "Kafka persona-kafka has no listener on port 9093");
+                "Kafka persona-kafka has no listener on port 9092");
     }
 
     @Test

@@ -91,7 +91,7 @@ class ForgetStaysForgottenIT {
         String fresh = user.open();
         user.say(fresh, "我回来了");
         await().atMost(Duration.ofSeconds(30)).until(() -> user.status("GET", "/api/persona") == 200);
-        Topics.send(bootstrap, topic, userId, patches.get(0).value());
+        Topics.replay(bootstrap, patches.get(0));
 
         await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(30)).until(() -> versionSeen(user) == 0);
         assertThat(user.history()).isEmpty();

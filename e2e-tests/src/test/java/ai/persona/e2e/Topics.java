@@ -21,15 +21,19 @@ final class Topics {
     private Topics() {
     }
 
-    /** Writes one record as any producer could (acknowledged by the broker before this returns). */
-    static void send(String bootstrap, String topic, String key, String value) {
+    /**
+     * Writes a copy of a record, its headers too (so its CloudEvents source is the original producer's, which consumers
+     * check), as a replay would; acknowledged by the broker before this returns.
+     */
+    static void replay(String bootstrap, ConsumerRecord<String, String> original) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
+                    original.headers())).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not send to " + topic, e);
+            throw new IllegalStateException("could not send to " + original.topic(), e);
         }
     }
 

@@ -56,6 +56,9 @@ class AsyncApiDocumentTest {
             JsonNode message = messages.get(0);
             assertThat(message.at("/headers/properties/ce_type/const").asText()).as(contract + " ce_type")
                     .isEqualTo(contract.cloudEventType());
+            // the producer consumers accept (RecordOrigin) is the one the document promises
+            assertThat(message.at("/headers/properties/ce_source/const").asText()).as(contract + " ce_source")
+                    .isEqualTo(contract.producer().id());
             assertThat(message.path("traits").findValuesAsText("$ref")).as(contract + " traits")
                     .contains("#/components/messageTraits/CloudEventsBinary", "#/components/messageTraits/KeyedByUserId");
             assertThat(message.path("payload").findValuesAsText("$ref")).as(contract + " payload")

@@ -54,6 +54,40 @@ class DeadLetterTest {
     }
 
     @Test
+    void recordsClaimingAnotherProducerAreDeadLetteredAndChangeNothing() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        String forgedSession = Conversations.json(Conversations.simple(userId, 7, marker));
+        ObjectNode forgedPersona = PersonaJson.mapper().createObjectNode();
+        forgedPersona.putObject("Demographics").put("Name", "Mallory");
+        String changed = EventContract.PERSONA_CHANGED.topic();
+        TestKafka.sendFrom("chat-gateway", EventContract.CONVERSATION_COMPLETED.topic(), userId, forgedSession);
+        TestKafka.sendFrom("persona-updater", changed, userId, Conversations.json(new ai.persona.events.PersonaChanged(
+                1, userId, 9, PersonaJson.mapper().createArrayNode(), forgedPersona, ai.persona.events.ChangeSource.USER_EDIT,
+                null, List.of(), java.time.Instant.now())));
+        // a forged tombstone would forget the user and drop their sessions
+        TestKafka.sendFrom("chat-gateway", changed, userId, null);
+        ObjectNode persona = PersonaJson.mapper().createObjectNode();
+        persona.putObject("Demographics").put("Name", "Sam");
+        Conversations.sendPersona(userId, 5, persona);
+        Conversations.sendSimple(userId, marker, 1, 1);
+
+        Api.awaitSnapshot(userId, 5);
+        Api.awaitBuffered(userId, 1);
+        assertThat(Api.buffered(userId)).containsExactly(userId + "-s1");
+        List<ConsumerRecord<String, String>> dead = org.awaitility.Awaitility.await().atMost(Api.WAIT)
+                .until(() -> TestKafka.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 3);
+        assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-reason")).containsExactlyInAnyOrder(
+                "ce_source 'chat-gateway' is not session-service, the only producer of "
+                        + EventContract.CONVERSATION_COMPLETED.topic(),
+                "ce_source 'persona-updater' is not session-service, the only producer of " + changed,
+                "ce_source 'chat-gateway' is not session-service, the only producer of " + changed);
+        assertThat(dead).extracting(ConsumerRecord::value).containsOnlyOnce(forgedSession).containsOnlyOnce((String) null);
+        io.restassured.RestAssured.given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+                "persona_events_refused_total{topic=\"" + changed + "\"} 2.0"));
+    }
+
+    @Test
     void unreadableRecordsAmongAConsumedBatchAreDeadLetteredAloneAndTheRestStored() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.ConversationCompleted;
+import ai.persona.events.EventContract;
+import ai.persona.events.SessionEvent;
 import ai.persona.model.PersonaJson;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
@@ -73,6 +75,25 @@ class ForgetTest {
         Api.awaitBuffered(userId, 1);
         assertThat(Api.buffered(userId)).containsExactly(userId + "-new");
         assertThat(llm.count(marker)).isZero();
+    }
+
+    @Test
+    void aForgottenMarkerTheGatewayDidNotWriteDropsNothing() {
+        String victim = Conversations.userId();
+        String other = Conversations.userId();
+        String marker = Conversations.marker();
+        Conversations.sendSimple(victim, marker, 1, 2);
+        Conversations.sendSimple(other, marker, 1, 1);
+        Api.awaitBuffered(victim, 2);
+        Api.awaitBuffered(other, 1);
+
+        TestKafka.sendFrom("persona-updater", EventContract.SESSION_EVENT.topic(), victim,
+                Conversations.json(SessionEvent.forgotten("e-" + java.util.UUID.randomUUID(), victim, Instant.now())));
+        // a real marker after it on the same one-partition topic: once it took effect, the forged one was read
+        Conversations.sendForgotten(other, Instant.now());
+        await().atMost(Api.WAIT).until(() -> Api.buffered(other).isEmpty());
+
+        assertThat(Api.buffered(victim)).containsExactlyInAnyOrder(victim + "-s1", victim + "-s2");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ai.persona.session;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import ai.persona.events.EventContract;
+import ai.persona.events.RecordOrigin;
+
 /** Plain Kafka clients against the test broker: what other systems would see on the topics. */
 public final class KafkaTestClient {
 
@@ -27,15 +31,31 @@ public final class KafkaTestClient {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
+    /** Sends as the topic's producer in the contract would, with its CloudEvents source and type. */
     public static void send(String topic, String key, String value) {
+        EventContract event = EventContract.ofTopic(topic);
+        sendFrom(event.producer().id(), topic, key, value);
+    }
+
+    /** Sends with {@code source} as the CloudEvents source (and the topic's type): another producer's claim. */
+    public static void sendFrom(String source, String topic, String key, String value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record(source, topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ProducerRecord<String, String> record(String source, String topic, String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                .add(RecordOrigin.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8))
+                .add(RecordOrigin.TYPE_HEADER, EventContract.ofTopic(topic).cloudEventType().getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     public static void sendAll(String topic, List<Map.Entry<String, String>> records) {
@@ -43,7 +63,8 @@ public final class KafkaTestClient {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            records.forEach(r -> producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+            String source = EventContract.ofTopic(topic).producer().id();
+            records.forEach(r -> producer.send(record(source, topic, r.getKey(), r.getValue())));
             producer.flush();
         }
     }

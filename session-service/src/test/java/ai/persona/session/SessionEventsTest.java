@@ -189,6 +189,25 @@ class SessionEventsTest {
     }
 
     @Test
+    void aForgottenMarkerClaimingAnotherProducerIsDeadLetteredAndDeletesNoOne() {
+        String victim = user();
+        String sessionId = session();
+        publish(victim, messages(victim, sessionId, Instant.now(), null, said(MessageRole.USER, "别删我")));
+        await().atMost(WAIT).until(() -> stored(victim, sessionId) != null);
+
+        String forged = json(SessionEvent.forgotten("e-" + UUID.randomUUID(), victim, Instant.now()));
+        KafkaTestClient.sendFrom("persona-updater", TOPIC, victim, forged);
+        String after = session();
+        publish(victim, messages(victim, after, Instant.now(), null, said(MessageRole.USER, "还在")));
+
+        await().atMost(WAIT).until(() -> stored(victim, after) != null);
+        given().get("/users/{u}/sessions/{s}", victim, sessionId).then().statusCode(200)
+                .body("messages.content", contains("别删我"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(KafkaTestClient.recordsFor(EventContract.DEAD_LETTER_TOPIC, victim))
+                .extracting(ConsumerRecord::value).contains(forged));
+    }
+
+    @Test
     void anEventForAnotherUsersSessionChangesNothing() {
         String owner = user();
         String sessionId = session();

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import ai.persona.events.EventContract;
 import ai.persona.events.PersonaChanged;
 import ai.persona.gateway.console.PersonaChanges;
 import ai.persona.gateway.service.ActiveSessions;
@@ -24,6 +25,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * tombstone (null value) forgets the user. Every gateway instance reads the whole topic (its own consumer group), so
  * each one's cache is warm for every user after start-up. A tombstone also deletes the embeddings of the user's
  * sessions: they are derived from sessions that no longer exist, whoever deleted the user (not only DELETE /api/me).
+ * A record session-service did not write ({@link ProducerCheck}; a forged one would put words in a user's system prompt,
+ * a forged tombstone wipe their embeddings) or that is unreadable is nacked, and the connector dead-letters it: each
+ * instance does, at each start, as each reads the whole topic (docs/events.md, "Who may produce").
  */
 @ApplicationScoped
 public class PersonaChangedConsumer {
@@ -33,9 +37,11 @@ public class PersonaChangedConsumer {
     private final ActiveSessions active;
     private final ConversationTracker conversations;
     private final PersonaChanges changes;
+    private final ProducerCheck producers;
 
     public PersonaChangedConsumer(PersonaCache cache, SessionEmbeddings embeddings, ActiveSessions active,
-            ConversationTracker conversations, PersonaChanges changes) {
+            ConversationTracker conversations, PersonaChanges changes, ProducerCheck producers) {
+        this.producers = producers;
         this.cache = cache;
         this.embeddings = embeddings;
         this.active = active;
@@ -47,6 +53,10 @@ public class PersonaChangedConsumer {
     @Incoming("persona-changed")
     @Blocking
     public void onChange(ConsumerRecord<String, String> record) {
+        String refused = producers.problem(EventContract.PERSONA_CHANGED, record);
+        if (refused != null) {
+            throw new IllegalArgumentException(refused);
+        }
         if (record.value() == null) {
             if (record.key() != null) {
                 cache.forget(record.key());
@@ -66,8 +76,9 @@ public class PersonaChangedConsumer {
             changes.publish(userId, change);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // only a cache: the next miss reads the persona from session-service
-            Log.warnf("unreadable PersonaChanged at %s-%d@%d skipped: %s", record.topic(), record.partition(),
+            Log.warnf("unreadable PersonaChanged at %s-%d@%d dead-lettered: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
+            throw new IllegalArgumentException("not a PersonaChanged: " + e.getMessage(), e);
         }
     }
 }

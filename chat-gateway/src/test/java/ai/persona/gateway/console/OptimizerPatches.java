@@ -1,5 +1,6 @@
 package ai.persona.gateway.console;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import ai.persona.events.EventContract;
 import ai.persona.events.PersonaPatchProposed;
+import ai.persona.events.RecordOrigin;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaJson;
 import ai.persona.model.PersonaPatch;
@@ -36,8 +39,13 @@ final class OptimizerPatches {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, userId,
-                    PersonaJson.mapper().writeValueAsString(PersonaPatchProposed.of(patch, null)))).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, userId,
+                    PersonaJson.mapper().writeValueAsString(PersonaPatchProposed.of(patch, null)));
+            // as persona-updater writes it: session-service refuses a patch of any other producer
+            record.headers().add(RecordOrigin.SOURCE_HEADER, "persona-updater".getBytes(StandardCharsets.UTF_8))
+                    .add(RecordOrigin.TYPE_HEADER,
+                            EventContract.PERSONA_PATCH_PROPOSED.cloudEventType().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (Exception e) {

@@ -10,13 +10,30 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ai.persona.events.ChangeSource;
+import ai.persona.events.EventContract;
+import ai.persona.events.PersonaChanged;
+import ai.persona.events.RecordOrigin;
+import ai.persona.gateway.support.TopicReader;
+import ai.persona.model.PersonaJson;
 
 import ai.persona.gateway.service.PersonaCache;
 import ai.persona.gateway.support.InjectLlmStub;
@@ -51,6 +68,43 @@ class PersonaPromptTest {
 
     private static Response prompt(String user) {
         return as(user).get("/api/persona/prompt");
+    }
+
+    /** Writes a record on persona.changed.v1 as {@code source} claims to, with the contract's CloudEvents type. */
+    private static void forge(String source, String user, String value) throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(EventContract.PERSONA_CHANGED.topic(), user, value);
+            record.headers().add(RecordOrigin.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8))
+                    .add(RecordOrigin.TYPE_HEADER, EventContract.PERSONA_CHANGED.cloudEventType().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
+    @Test
+    void aPersonaChangeSessionServiceDidNotWriteIsDeadLetteredAndNeverServed() throws Exception {
+        String user = newUser("prompt");
+        long version = personaArrives(user, PERSONA);
+        ObjectNode mallory = PersonaJson.mapper().createObjectNode();
+        mallory.putObject("Demographics").put("Name", "Mallory");
+        String forged = PersonaJson.mapper().writeValueAsString(new PersonaChanged(PersonaChanged.VERSION, user,
+                version + 5, PersonaJson.mapper().createArrayNode(), mallory, ChangeSource.OPTIMIZER, null, List.of(),
+                Instant.now()));
+        forge("persona-updater", user, forged);
+        // a forged tombstone would wipe the user's cached persona and embeddings
+        forge("chat-gateway", user, null);
+        // had the forged version (6) been taken, the cache would hold it already, and serve it from now on
+        long next = personaArrives(user, """
+                {"Demographics":{"Name":"Mei again"}}""");
+
+        prompt(user).then().statusCode(200).body("version", equalTo((int) next))
+                .body("text", allOf(containsString("Mei again"), org.hamcrest.Matchers.not(containsString("Mallory"))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                TopicReader.recordsFor(EventContract.DEAD_LETTER_TOPIC, user))
+                .extracting(r -> TopicReader.header(r, "dead-letter-reason")).containsExactlyInAnyOrder(
+                        "ce_source 'persona-updater' is not session-service, the only producer of persona.changed.v1",
+                        "ce_source 'chat-gateway' is not session-service, the only producer of persona.changed.v1"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ai.persona.events.ConversationCompleted;
+import ai.persona.events.EventContract;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.service.BatchDispatcher;
 import ai.persona.updater.service.SessionIntake;
@@ -23,7 +24,8 @@ import io.smallrye.mutiny.Uni;
  * committed (the returned Uni acks the batch). The optimizer is not run here: sealed batches are handed to the
  * dispatcher after the transaction committed, so a slow model never holds up the consumer. A storage failure retries
  * the whole batch with backoff; once the attempts are spent, the batch is nacked and every record dead-lettered, as
- * one at a time each would have been. An unreadable record is dead-lettered on its own, without holding up the rest.
+ * one at a time each would have been. A record session-service did not write ({@link ProducerCheck}) or that is
+ * unreadable is dead-lettered on its own, without holding up the rest.
  */
 @ApplicationScoped
 public class ConversationConsumer {
@@ -34,9 +36,11 @@ public class ConversationConsumer {
     private final BatchDispatcher dispatcher;
     private final UpdaterMetrics metrics;
     private final UpdaterConfig.Intake config;
+    private final ProducerCheck producers;
 
     public ConversationConsumer(EventReader reader, SessionIntake intake, DeadLetters deadLetters,
-            BatchDispatcher dispatcher, UpdaterMetrics metrics, UpdaterConfig config) {
+            BatchDispatcher dispatcher, UpdaterMetrics metrics, UpdaterConfig config, ProducerCheck producers) {
+        this.producers = producers;
         this.reader = reader;
         this.intake = intake;
         this.deadLetters = deadLetters;
@@ -51,6 +55,7 @@ public class ConversationConsumer {
         List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
+                producers.require(EventContract.CONVERSATION_COMPLETED, record);
                 ConversationCompleted event = reader.conversation(record.key(), record.value());
                 readable.add(new SessionIntake.Received(event, record.value()));
             } catch (InvalidEventException e) {

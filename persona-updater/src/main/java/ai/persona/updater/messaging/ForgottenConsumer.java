@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.service.SnapshotService;
@@ -20,7 +21,8 @@ import io.smallrye.mutiny.Uni;
  * Learns of a deletion from the user's FORGOTTEN SessionEvent, which the gateway records before it deletes the user, so
  * well before session-service's PersonaChanged tombstone: the user's buffered sessions and batches are dropped, and a
  * batch with the model right now is not published. Every other SessionEvent is skipped unread beyond its kind; an
- * unreadable one is session-service's to dead-letter, not this consumer's.
+ * unreadable one, and a marker the gateway did not write ({@link ProducerCheck}: counted here too, as this consumer
+ * refuses to act on it), are session-service's to dead-letter, not this consumer's.
  */
 @ApplicationScoped
 public class ForgottenConsumer {
@@ -28,8 +30,11 @@ public class ForgottenConsumer {
     private final ObjectMapper mapper;
     private final SnapshotService snapshots;
     private final UpdaterConfig.Intake config;
+    private final ProducerCheck producers;
 
-    public ForgottenConsumer(ObjectMapper mapper, SnapshotService snapshots, UpdaterConfig config) {
+    public ForgottenConsumer(ObjectMapper mapper, SnapshotService snapshots, UpdaterConfig config,
+            ProducerCheck producers) {
+        this.producers = producers;
         this.mapper = mapper;
         this.snapshots = snapshots;
         this.config = config.intake();
@@ -39,6 +44,12 @@ public class ForgottenConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         SessionEvent event = forgotten(record.value());
         if (event == null) {
+            return Uni.createFrom().voidItem();
+        }
+        try {
+            producers.require(EventContract.SESSION_EVENT, record);
+        } catch (InvalidEventException e) {
+            // a forged marker would drop the victim's batches: ignored, dead-lettered by session-service
             return Uni.createFrom().voidItem();
         }
         // the marker's own time, from the clock that stamps the user's later sessions too

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import ai.persona.events.EventContract;
 import ai.persona.events.PersonaChanged;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.service.SnapshotService;
@@ -16,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Follows the compacted PersonaChanged topic: each value is the user's whole current persona, kept as the optimizer's
  * base; a tombstone (null value) means the user was deleted and everything held for them is forgotten. Consumed as a
- * ConsumerRecord because a tombstone has no payload to hand to a payload method.
+ * ConsumerRecord because a tombstone has no payload to hand to a payload method. A record session-service did not write
+ * ({@link ProducerCheck}), tombstones included (a forged one would drop a user's batches), is dead-lettered.
  */
 @ApplicationScoped
 public class PersonaChangedConsumer {
@@ -24,8 +26,11 @@ public class PersonaChangedConsumer {
     private final EventReader reader;
     private final SnapshotService snapshots;
     private final UpdaterConfig.Intake config;
+    private final ProducerCheck producers;
 
-    public PersonaChangedConsumer(EventReader reader, SnapshotService snapshots, UpdaterConfig config) {
+    public PersonaChangedConsumer(EventReader reader, SnapshotService snapshots, UpdaterConfig config,
+            ProducerCheck producers) {
+        this.producers = producers;
         this.reader = reader;
         this.snapshots = snapshots;
         this.config = config.intake();
@@ -33,6 +38,11 @@ public class PersonaChangedConsumer {
 
     @Incoming("persona-changed")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        try {
+            producers.require(EventContract.PERSONA_CHANGED, record);
+        } catch (InvalidEventException e) {
+            return Uni.createFrom().failure(e);
+        }
         Uni<?> step;
         if (record.value() == null) {
             if (record.key() == null) {

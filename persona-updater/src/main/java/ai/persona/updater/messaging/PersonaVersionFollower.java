@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import ai.persona.events.EventContract;
 import ai.persona.updater.service.SnapshotService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -13,23 +14,25 @@ import io.smallrye.mutiny.Uni;
  * Every instance follows new PersonaChanged events itself (a consumer group of its own, from the latest offset, nothing
  * committed), beside the shared group that keeps the snapshots: a batch waiting here for its predecessor's patch is
  * woken even when another replica's consumer holds the user's partition. It stores the snapshot too (applying an
- * older or equal version changes nothing), so the woken batch reads the version it was woken for. Tombstones and
- * unreadable records are left to the shared group, which dead-letters them.
+ * older or equal version changes nothing), so the woken batch reads the version it was woken for. Tombstones, records of
+ * another producer and unreadable records are left to the shared group, which dead-letters them.
  */
 @ApplicationScoped
 public class PersonaVersionFollower {
 
     private final EventReader reader;
     private final SnapshotService snapshots;
+    private final ProducerCheck producers;
 
-    public PersonaVersionFollower(EventReader reader, SnapshotService snapshots) {
+    public PersonaVersionFollower(EventReader reader, SnapshotService snapshots, ProducerCheck producers) {
         this.reader = reader;
         this.snapshots = snapshots;
+        this.producers = producers;
     }
 
     @Incoming("persona-versions")
     public Uni<Void> follow(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
+        if (record.value() == null || !producers.fromProducer(EventContract.PERSONA_CHANGED, record)) {
             return Uni.createFrom().voidItem();
         }
         try {

@@ -1,10 +1,12 @@
 package ai.persona.updater.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import ai.persona.events.EventContract;
+import ai.persona.events.RecordOrigin;
 
 /** Plain Kafka clients against the real broker the service uses: what a test sends, and what the service published. */
 public final class TestKafka {
@@ -37,14 +40,22 @@ public final class TestKafka {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    /** Sends and waits for the broker's acknowledgement; a null value is a tombstone. */
+    /**
+     * Sends as the topic's producer in the contract would (its CloudEvents source and type) and waits for the broker's
+     * acknowledgement; a null value is a tombstone.
+     */
     public static void send(String topic, String key, String value) {
+        sendFrom(EventContract.ofTopic(topic).producer().id(), topic, key, value);
+    }
+
+    /** Sends with {@code source} as the CloudEvents source (and the topic's type): another producer's claim. */
+    public static void sendFrom(String source, String topic, String key, String value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(record(source, topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -62,7 +73,7 @@ public final class TestKafka {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
             List<Future<RecordMetadata>> sent = values.stream()
-                    .map(value -> producer.send(new ProducerRecord<>(topic, key, value)))
+                    .map(value -> producer.send(record(EventContract.ofTopic(topic).producer().id(), topic, key, value)))
                     .toList();
             for (Future<RecordMetadata> ack : sent) {
                 ack.get(30, TimeUnit.SECONDS);
@@ -73,6 +84,15 @@ public final class TestKafka {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
+    }
+
+    private static ProducerRecord<String, String> record(String source, String topic, String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                .add(RecordOrigin.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8))
+                .add(RecordOrigin.TYPE_HEADER, EventContract.ofTopic(topic).cloudEventType().getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     public static void sendConversation(String userId, String json) {

@@ -5,12 +5,14 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.persona.input.LogText;
 import ai.persona.input.UserIds;
+import ai.persona.events.EventContract;
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.session.service.ProposedPatchService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +21,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Applies PersonaPatchProposed records in partition order (records are keyed by user, so one user's patches arrive in the
- * order they were made). A record that is not a readable patch is nacked and goes to the dead-letter topic; a database
- * failure is retried rather than dead-lettered, since skipping a patch would reorder the user's history.
+ * order they were made). A record that persona-updater did not write ({@link ProducerCheck}) or that is not a readable
+ * patch is nacked and goes to the dead-letter topic; a database failure is retried rather than dead-lettered, since
+ * skipping a patch would reorder the user's history.
  */
 @ApplicationScoped
 public class PatchConsumer {
@@ -29,18 +32,24 @@ public class PatchConsumer {
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final PersonaEventRelay relay;
+    private final ProducerCheck producers;
 
     public PatchConsumer(ProposedPatchService patches, ObjectMapper mapper, MeterRegistry registry,
-            PersonaEventRelay relay) {
+            PersonaEventRelay relay, ProducerCheck producers) {
         this.patches = patches;
         this.mapper = mapper;
         this.registry = registry;
         this.relay = relay;
+        this.producers = producers;
     }
 
     @Incoming("persona-patches")
-    public Uni<Void> consume(String json) {
-        PersonaPatchProposed event = parse(json);
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        String refused = producers.problem(EventContract.PERSONA_PATCH_PROPOSED, record);
+        if (refused != null) {
+            return Uni.createFrom().failure(new IllegalArgumentException(refused));
+        }
+        PersonaPatchProposed event = parse(record.value());
         return patches.apply(event.patch())
                 .onFailure().invoke(e -> Log.warnf(e, "applying patch %s failed; retrying",
                         LogText.escape(event.patch().patchId())))
@@ -54,6 +63,9 @@ public class PatchConsumer {
     }
 
     private PersonaPatchProposed parse(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("a record without a value where a PersonaPatchProposed is expected");
+        }
         try {
             PersonaPatchProposed event = mapper.readValue(json, PersonaPatchProposed.class);
             if (event.patch() == null || event.patch().patchId() == null || event.patch().userId() == null) {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ai.persona.input.LogText;
+import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
 import ai.persona.session.service.EventOutcome;
 import ai.persona.session.service.SessionEventReader;
@@ -25,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Materializes SessionEvents a poll at a time: one transaction per batch rather than one per turn, so the database keeps
  * up with many chats. Records are read per partition in order, and a partition holds one user's events, so each
- * session's events apply in the order they were written. An unreadable record goes to the dead letters without holding
- * back its batch; a database failure retries the whole batch, and after the last retry the connector dead-letters its
+ * session's events apply in the order they were written. A record the gateway did not write ({@link ProducerCheck}) or
+ * that is unreadable goes to the dead letters without holding back its batch; a database failure retries the whole batch, and after the last retry the connector dead-letters its
  * records (the batch is nacked) rather than stopping the consumer.
  */
 @ApplicationScoped
@@ -46,9 +47,11 @@ public class SessionEventConsumer {
     private final MeterRegistry registry;
     private final UserService users;
     private final CompletionRelay completions;
+    private final ProducerCheck producers;
 
     public SessionEventConsumer(SessionEventReader reader, SessionEventStore store, DeadLetters deadLetters,
-            MeterRegistry registry, UserService users, CompletionRelay completions) {
+            MeterRegistry registry, UserService users, CompletionRelay completions, ProducerCheck producers) {
+        this.producers = producers;
         this.reader = reader;
         this.store = store;
         this.users = users;
@@ -62,6 +65,12 @@ public class SessionEventConsumer {
         List<SessionEvent> events = new ArrayList<>();
         List<Uni<Void>> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
+            // a forged FORGOTTEN would delete its victim: the producer is checked before anything is read
+            String refused = producers.problem(EventContract.SESSION_EVENT, record);
+            if (refused != null) {
+                unreadable.add(deadLetter(record, refused));
+                continue;
+            }
             SessionEventReader.Read read = reader.read(record.value());
             if (read.readable()) {
                 events.add(read.event());
