@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ai.persona.bench.PersonaBenchReader;
-import picocli.CommandLine;
 
 class DryRunTest {
 
@@ -52,7 +51,7 @@ class DryRunTest {
         PrintStream previous = System.out;
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            assertThat(new CommandLine(new EvalCommand()).execute(append(args, "--dry-run"))).isZero();
+            assertThat(EvalCommand.commandLine().execute(append(args, "--dry-run"))).isZero();
         } finally {
             System.setOut(previous);
         }
