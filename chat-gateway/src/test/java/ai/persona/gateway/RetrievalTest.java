@@ -103,6 +103,26 @@ class RetrievalTest {
     }
 
     @Test
+    void aVectorOfTheModelUsedBeforeIsMadeAgainWithTheCurrentOne() {
+        String user = withRetrieval(newUser("rag"), false);
+        String tea = ended(user, TEA);
+        ended(user, CAR);
+        say(user, newSession(user), "first-" + user + " brake pads squeal");
+        // as if the deployment embedded the tea session with all-MiniLM-L6-v2 (384 floats) before switching models
+        Float[] older = new Float[384];
+        java.util.Arrays.fill(older, 0.1f);
+        db.preparedQuery("update session_embeddings set embedding = $3 where user_id = $1 and session_id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(user, tea, older)).await().indefinitely();
+
+        say(user, newSession(user), "tea-" + user + " 秋天喝什么茶比较好？");
+
+        assertThat(systemMessage("tea-" + user)).contains(TEA).doesNotContain(CAR);
+        assertThat(db.preparedQuery("select cardinality(embedding) from session_embeddings where session_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(tea)).await().indefinitely().iterator().next()
+                .getInteger(0)).isEqualTo(512);
+    }
+
+    @Test
     void anotherUsersSessionsAreNeverRetrieved() {
         String other = withRetrieval(newUser("rag"), false);
         ended(other, TEA);
