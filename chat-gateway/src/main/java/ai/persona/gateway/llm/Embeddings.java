@@ -25,7 +25,7 @@ public class Embeddings {
 
     /** The models on offer. Their vectors differ in size, so a vector of another model is never compared. */
     public enum Model {
-        /** BAAI bge-small-zh-v1.5, quantized, 512 dimensions: Chinese and English, as PersonaBench's data is Chinese. */
+        /** BAAI bge-small-zh-v1.5, quantized, 512 dimensions: Chinese and English (PersonaBench's data is Chinese). */
         BGE_SMALL_ZH_V15_Q("bge-small-zh-v1.5 (quantized)", BgeSmallZhV15QuantizedEmbeddingModel::new),
         /** sentence-transformers all-MiniLM-L6-v2, 384 dimensions: English only. */
         ALL_MINILM_L6_V2("all-MiniLM-L6-v2", AllMiniLmL6V2EmbeddingModel::new);

@@ -19,8 +19,8 @@ import ai.persona.eval.stack.Deployment.PersonaState;
 /**
  * What happens after a scene's session ended: the judge scores the session's first reply, and for a learner whose
  * batch this session completed, the tool waits until that batch ends, before the next session starts, as in the
- * paper's protocol: a new persona version learned from this very session (then compared with the golden persona), or the
- * batch's terminal status in the updater (NO_CHANGE, PARKED), which ends the wait at once.
+ * paper's protocol: a new persona version learned from this very session (then compared with the golden persona), or
+ * the batch's terminal status in the updater (NO_CHANGE, PARKED), which ends the wait at once.
  */
 public final class CellJudge {
 

@@ -24,7 +24,7 @@ public enum UpdateOutcome {
         return label;
     }
 
-    /** The outcome a terminal batch status ends the wait with; null while the wait goes on (PUBLISHED: until applied). */
+    /** The outcome a terminal batch status ends the wait with; null while the wait goes on (PUBLISHED: till applied). */
     static UpdateOutcome ofBatchStatus(String status) {
         return switch (status == null ? "" : status) {
             case "NO_CHANGE" -> NO_CHANGE;
