@@ -22,7 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** The "similar-session" retrieval: the user's most similar ended session goes into the prompt, and nothing else. */
+/**
+ * The "similar-session" retrieval: the user's most similar ended session goes into the prompt, and nothing else; once
+ * per session, for its opening message.
+ */
 @QuarkusTest
 class RetrievalTest {
 
@@ -80,6 +83,43 @@ class RetrievalTest {
 
         // the only other ended session is retrieved, however unlike; the current one only as the conversation itself
         assertThat(systemMessage("again-" + user)).contains(CAR).doesNotContain("current-" + user);
+    }
+
+    @Test
+    void oneRetrievalPerSessionForItsOpeningMessage() {
+        String user = withRetrieval(newUser("rag"), false);
+        ended(user, TEA);
+        ended(user, CAR);
+        String current = newSession(user);
+
+        say(user, current, "open-" + user + " 秋天喝什么茶比较好？");
+        say(user, current, "follow-" + user + " and my brake pads squeal, what now?");
+
+        assertThat(systemMessage("open-" + user)).contains(TEA).doesNotContain(CAR);
+        assertThat(systemMessage("follow-" + user)).as("the session's retrieval, not one for the follow-up")
+                .contains(TEA).doesNotContain(CAR);
+        say(user, newSession(user), "next-" + user + " my brake pads squeal, what now?");
+        assertThat(systemMessage("next-" + user)).contains(CAR).doesNotContain(TEA);
+    }
+
+    @Test
+    void aVectorOfTheModelUsedBeforeIsMadeAgainWithTheCurrentOne() {
+        String user = withRetrieval(newUser("rag"), false);
+        String tea = ended(user, TEA);
+        ended(user, CAR);
+        say(user, newSession(user), "first-" + user + " brake pads squeal");
+        // as if the deployment embedded the tea session with all-MiniLM-L6-v2 (384 floats) before switching models
+        Float[] older = new Float[384];
+        java.util.Arrays.fill(older, 0.1f);
+        db.preparedQuery("update session_embeddings set embedding = $3 where user_id = $1 and session_id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(user, tea, older)).await().indefinitely();
+
+        say(user, newSession(user), "tea-" + user + " 秋天喝什么茶比较好？");
+
+        assertThat(systemMessage("tea-" + user)).contains(TEA).doesNotContain(CAR);
+        assertThat(db.preparedQuery("select cardinality(embedding) from session_embeddings where session_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(tea)).await().indefinitely().iterator().next()
+                .getInteger(0)).isEqualTo(512);
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ai.persona.bench.BenchPersona;
 import ai.persona.bench.PersonaBenchReader;
 import ai.persona.eval.config.EvalPlan;
+import ai.persona.eval.config.Protocol;
 import ai.persona.eval.config.RoleEndpoint;
 import ai.persona.eval.config.Setting;
 import ai.persona.eval.llm.RateLimiter;
@@ -64,8 +65,29 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--scenes", description = "play the first N scenes of each persona only")
     int scenes = Integer.MAX_VALUE;
 
-    @Option(names = "--max-turns", description = "cap on the user's messages per scene (default: ${DEFAULT-VALUE})")
-    int maxTurns = 5;
+    @Option(names = "--protocol", description = "paper: as the paper and its authors' released code run it; strict: "
+            + "this tool's earlier protocol (empty learners, no scene prompt, one simulator prompt, similarity = mean "
+            + "of consistency and detail) (default: paper)")
+    Protocol.Kind protocol = Protocol.Kind.PAPER;
+
+    @Option(names = "--learning-start", description = "a learner's persona before its first session: empty, "
+            + "demographics (the golden Demographics; the updater keeps that section fixed) or golden "
+            + "(default: demographics under paper, empty under strict)")
+    Protocol.LearningStart learningStart;
+
+    @Option(names = "--scene-in-prompt", negatable = true, description = "send the paper's chatbot prompt (device "
+            + "assistant framing, scene description, API list) as the leading system message in every setting, No "
+            + "Persona too (default: on under paper, off under strict)")
+    Boolean sceneInPrompt;
+
+    @Option(names = "--judge-reference", description = "what the judge of first replies gets as a reference: expected "
+            + "(the scene's expected response) or none (default: expected; the paper protocol's judge also gets the "
+            + "scene description and writes a rationale)")
+    Protocol.JudgeReference judgeReference;
+
+    @Option(names = "--max-turns", description = "cap on the user's messages per scene, 3 in the authors' code "
+            + "(default: ${DEFAULT-VALUE})")
+    int maxTurns = 3;
 
     @Option(names = "--max-tool-rounds", description = "tool-call rounds per reply (default: ${DEFAULT-VALUE})")
     int maxToolRounds = 3;
@@ -81,13 +103,16 @@ public final class EvalCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int rate = 0;
 
-    @Option(names = "--update-timeout", description = "wait for a learner's persona update (default: ${DEFAULT-VALUE})")
+    @Option(names = "--update-timeout", description = "longest wait for a learner's batch to end after the session "
+            + "that completed it: a new version, or the updater's NO_CHANGE or PARKED, which end it at once "
+            + "(default: ${DEFAULT-VALUE})")
     Duration updateTimeout = Duration.ofMinutes(3);
 
     @Option(names = "--llm-timeout", description = "per LLM call (default: ${DEFAULT-VALUE})")
     Duration llmTimeout = Duration.ofMinutes(3);
 
-    @Option(names = "--dry-run", description = "print the plan and an estimate of LLM calls and tokens, then stop")
+    @Option(names = "--dry-run", description = "print the protocol in force (each switch and its value), the plan and "
+            + "an estimate of LLM calls and tokens, then stop")
     boolean dryRun;
 
     @Option(names = "--report-only", description = "rebuild the report from the results folder")
@@ -102,7 +127,12 @@ public final class EvalCommand implements Callable<Integer> {
     public static void main(String[] args) {
         // before anything logs: langchain4j logs through slf4j to the JBoss LogManager, which must own JUL
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
-        System.exit(new CommandLine(new EvalCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command as run from the shell: the switches' values (paper, strict, ...) are taken in any case. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new EvalCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
@@ -116,8 +146,9 @@ public final class EvalCommand implements Callable<Integer> {
         List<BenchPersona> chosen = reader.personaNames().stream().sorted().limit(personas).map(reader::read)
                 .toList();
         List<Setting> cohorts = settings.stream().map(Setting::parse).toList();
+        Protocol chosenProtocol = Protocol.of(protocol, learningStart, sceneInPrompt, judgeReference);
         EvalPlan plan = new EvalPlan(runId(), chosen, scenes, cohorts, maxTurns, maxToolRounds, verdictRetries,
-                updateTimeout, out);
+                updateTimeout, out, chosenProtocol);
         if (dryRun) {
             new CostEstimate(plan).print(System.out);
             return 0;
@@ -132,12 +163,12 @@ public final class EvalCommand implements Callable<Integer> {
         RateLimiter limiter = new RateLimiter(rate);
         Roles models = new Roles(role("simulator", roles.simulator(), tally, limiter),
                 role("tool-executor", roles.toolExecutor(), tally, limiter), role("judge", roles.judge(), tally,
-                        limiter), verdictRetries);
+                        limiter), verdictRetries, chosenProtocol);
         Deployment target = new Deployment(deployment.gatewayUrl, deployment.updaterUrl);
         JwtKeyFolder keys = deployment.keys();
         Progress progress = new Progress(plan.cellCount(), tally, System.err);
         UnitRunner units = new UnitRunner(plan, target, user -> keys.tokenFor(user, Duration.ofHours(24)),
-                new SceneRunner(target, models, limiter, tally, maxTurns, maxToolRounds, llmTimeout),
+                new SceneRunner(target, models, limiter, tally, maxTurns, maxToolRounds, llmTimeout, chosenProtocol),
                 new CellJudge(target, models, updateTimeout), models, store, progress);
         List<String> failed = new EvalRun(plan, units, new PairwiseJudging(plan, models, store), concurrency).run();
         System.err.printf("%d cells finished now, %d skipped as done before.%n", progress.finishedThisRun(),
@@ -178,7 +209,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (!Files.exists(run)) {
             PersonaJson.mapper().writerWithDefaultPrettyPrinter().writeValue(run.toFile(), Map.of(
                     "runId", plan.runId(), "settings", settings, "personas", plan.personas().size(),
-                    "scenes", scenes, "maxTurns", maxTurns, "gateway", deployment.gatewayUrl));
+                    "scenes", scenes, "maxTurns", maxTurns, "gateway", deployment.gatewayUrl,
+                    "protocol", plan.protocol().describe()));
         }
     }
 }

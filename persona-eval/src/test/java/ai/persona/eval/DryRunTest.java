@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ai.persona.bench.PersonaBenchReader;
-import picocli.CommandLine;
 
 class DryRunTest {
 
@@ -30,6 +29,31 @@ class DryRunTest {
         assertThat(out).contains("LLM calls: at least " + (16 * 3 + 2 * (2 + 4)) + ",");
         assertThat(out).contains("| assistant |").contains("| simulator |").contains("| judge |");
         assertThat(work.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void dryRunPrintsTheProtocolInForceWithEachSwitch() throws Exception {
+        Path data = BenchFixture.write(work.resolve("data"));
+        String paper = dryRun("--data", data.toString(), "--out", work.resolve("out").toString());
+        assertThat(paper).contains("Protocol: --protocol paper --learning-start demographics --scene-in-prompt "
+                + "--judge-reference expected --max-turns 3 --max-tool-rounds 3")
+                .contains("learners' optimizer mode (updater settings): paper");
+
+        String strict = dryRun("--data", data.toString(), "--out", work.resolve("out").toString(), "--protocol",
+                "strict", "--judge-reference", "none");
+        assertThat(strict).contains("Protocol: --protocol strict --learning-start empty --no-scene-in-prompt "
+                + "--judge-reference none --max-turns 3");
+
+        String overridden = dryRun("--data", data.toString(), "--out", work.resolve("out").toString(),
+                "--learning-start", "golden", "--no-scene-in-prompt");
+        assertThat(overridden).contains("--protocol paper --learning-start golden --no-scene-in-prompt");
+    }
+
+    @Test
+    void helpDocumentsEveryProtocolSwitch() {
+        String help = EvalCommand.commandLine().getUsageMessage();
+        assertThat(help).contains("--protocol", "--learning-start", "--[no-]scene-in-prompt", "--judge-reference",
+                "--max-turns", "--update-timeout", "--dry-run");
     }
 
     /** The figures the README quotes: the real data, when this machine has it. */
@@ -52,7 +76,7 @@ class DryRunTest {
         PrintStream previous = System.out;
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            assertThat(new CommandLine(new EvalCommand()).execute(append(args, "--dry-run"))).isZero();
+            assertThat(EvalCommand.commandLine().execute(append(args, "--dry-run"))).isZero();
         } finally {
             System.setOut(previous);
         }

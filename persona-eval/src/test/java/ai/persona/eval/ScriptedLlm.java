@@ -26,16 +26,22 @@ import ai.persona.model.PersonaJson;
  * <ul>
  * <li>assistant: calls {@code weatherLookup} once when offered it, then answers; the answer names the context it was
  * given: {@code [ctx:persona]} (a persona in its system prompt), {@code [ctx:rag]} (a past session) or {@code [ctx:plain]};
- * <li>simulator: scene N (N = 1..4) is satisfied after the N-th reply; scene 4 therefore never within 3 turns;
+ * <li>simulator, strict protocol: scene N (N = 1..4) is satisfied after the N-th reply; scene 4 therefore never within
+ * 3 turns; paper protocol: the satisfaction check is satisfied in scene 1 only, so scene 2 runs to the cap; the
+ * follow-up writer answers garbage if it was shown the scene's expected response;
  * <li>judge: helpfulness 7, personalization 8 / 6 / 4 for persona / rag / plain replies; every first reply of scene 4
  * of the second persona gets an unparsable verdict; similarity 6 and 4; pairwise prefers persona over rag over plain;
- * <li>optimizer: adds "喜欢先听结论（第n批）", one batch further each time, so every batch changes the persona.
+ * <li>optimizer: adds "喜欢先听结论（第n批）", one batch further each time, so every batch changes the persona; except
+ * for a learner that was given 林晓's golden Demographics (the paper protocol's start), whose batch of scene 2 changes
+ * nothing.
  * </ul>
  */
 final class ScriptedLlm implements AutoCloseable {
 
     static final String LEARNED = "喜欢先听结论";
     static final String TOOL_RESULT = "{\"weather\":\"晴，25度\"}";
+    /** The fixture's expected response: what the paper's follow-up writer must never see. */
+    static final String EXPECTED = "AI应该给出具体可行的建议";
     private static final Pattern SCENE = Pattern.compile("【场景(\\d)】");
     private static final Pattern REPLY = Pattern.compile("(?m)^Assistant: ");
     private static final Pattern BATCH = Pattern.compile(LEARNED + "（第(\\d+)批）");
@@ -44,6 +50,7 @@ final class ScriptedLlm implements AutoCloseable {
     final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger simulatorGarbage = new AtomicInteger();
     final AtomicInteger pairwise = new AtomicInteger();
+    final AtomicInteger followUpsShownTheExpected = new AtomicInteger();
 
     ScriptedLlm() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -81,11 +88,11 @@ final class ScriptedLlm implements AutoCloseable {
         String system = text(request, "system");
         String user = text(request, "user");
         return switch (model) {
-            case "sim-model" -> content(simulator(system, user));
+            case "sim-model" -> content(system.contains("[persona-eval:simulator-") ? paperSimulator(system, user)
+                    : simulator(system, user));
             case "tool-model" -> content(TOOL_RESULT);
             case "judge-model" -> content(judge(system, user));
-            default -> system.contains("You maintain the long-term persona") ? content(optimizer(request.toString()))
-                    : assistant(request);
+            default -> isOptimizer(system, request) ? content(optimizer(request.toString())) : assistant(request);
         };
     }
 
@@ -101,7 +108,27 @@ final class ScriptedLlm implements AutoCloseable {
         return "{\"satisfied\": false, \"message\": \"请再具体一点（第" + replies + "次）\"}";
     }
 
+    // the updater's prompt, in either of its modes: the one asked for persona operations
+    private static boolean isOptimizer(String system, JsonNode request) {
+        return system.contains("You maintain the long-term persona") || request.toString().contains("\\\"operations\\\"");
+    }
+
+    private String paperSimulator(String system, String transcript) {
+        int scene = scene(transcript);
+        if (system.contains("[persona-eval:simulator-satisfaction]")) {
+            return "{\"satisfied\": " + (scene == 1) + "}";
+        }
+        if (system.contains(EXPECTED)) {
+            followUpsShownTheExpected.incrementAndGet();
+            return "I saw the expected answer.";
+        }
+        return "{\"message\": \"请再具体一点（第" + count(REPLY, transcript) + "次）\"}";
+    }
+
     private String judge(String system, String user) {
+        if (system.contains("[persona-eval:judge-similarity-holistic]")) {
+            return "{\"rationale\": \"部分相符\", \"similarity\": 7, \"consistency\": 6, \"detail\": 4}";
+        }
         if (system.contains("[persona-eval:judge-similarity]")) {
             return "{\"consistency\": 6, \"detail\": 4}";
         }
@@ -123,6 +150,9 @@ final class ScriptedLlm implements AutoCloseable {
     }
 
     private static String optimizer(String request) {
+        if (request.contains(BenchFixture.FIRST) && request.contains("【场景2】")) {
+            return "{\"operations\": []}";
+        }
         int batch = 0;
         Matcher seen = BATCH.matcher(request);
         while (seen.find()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import ai.persona.gateway.llm.Embeddings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -84,9 +85,16 @@ public interface GatewayConfig {
 
     /** The "similar-session" retrieval a user can switch on (PUT /api/settings). */
     interface RetrievalSettings {
-        /** Tokens the retrieved past session may take in the system prompt; later turns are left out first. */
+        /**
+         * Tokens the retrieved past session may take in the system prompt: the whole session when it fits; when it
+         * does not, the user's turns are kept first.
+         */
         @WithDefault("1500")
         int tokenBudget();
+
+        /** The in-process embedding model: bge-small-zh-v15-q (Chinese and English) or all-minilm-l6-v2 (English). */
+        @WithDefault("bge-small-zh-v15-q")
+        Embeddings.Model embeddingModel();
 
         /**
          * The user's newest ended sessions compared with the new message; each is embedded once, on the first turn

@@ -1,5 +1,7 @@
 package ai.persona.gateway.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import ai.persona.events.ChatMessage;
@@ -27,34 +29,59 @@ final class PastSessionText {
     }
 
     /**
-     * The header, then the turns as "user: ..." / "assistant: ...", within the token budget. The opening of a
-     * conversation says what it was about, so later turns are what the budget leaves out; the turn that overflows is
-     * cut rather than dropped, so a long first message still shows. Null when not a single turn fits.
+     * The header, then the turns as "user: ..." / "assistant: ...", in their order: the whole session when it fits
+     * the token budget. When it does not, the user's own messages are kept first (what they asked, and their later
+     * corrections, are what the session says about them), then the assistant's replies in order while the budget
+     * lasts; the turn that overflows is cut rather than dropped, so a long first message still shows. Null when not a
+     * single turn fits.
      */
     static String render(String header, int tokenBudget, SessionRecord session) {
-        StringBuilder block = new StringBuilder(header);
-        int left = tokenBudget - TokenCounter.count(header);
-        int turns = 0;
+        List<String> lines = new ArrayList<>();
+        List<Boolean> fromUser = new ArrayList<>();
         for (ChatMessage message : session.messagesOrEmpty()) {
-            if (!spoken(message)) {
+            if (spoken(message)) {
+                boolean user = message.role() == MessageRole.USER;
+                lines.add("\n" + (user ? "user: " : "assistant: ") + message.content());
+                fromUser.add(user);
+            }
+        }
+        String[] kept = new String[lines.size()];
+        int left = tokenBudget - TokenCounter.count(header);
+        left = keep(lines, fromUser, true, kept, left);
+        if (left > 0) {
+            keep(lines, fromUser, false, kept, left);
+        }
+        StringBuilder block = new StringBuilder(header);
+        int turns = 0;
+        for (String line : kept) {
+            if (line != null) {
+                block.append(line);
+                turns++;
+            }
+        }
+        return turns == 0 ? null : block.toString();
+    }
+
+    /** Keeps the lines of one side in order while they fit; the first that does not is cut, and the side ends. */
+    private static int keep(List<String> lines, List<Boolean> fromUser, boolean user, String[] kept, int left) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (fromUser.get(i) != user) {
                 continue;
             }
-            String prefix = "\n" + (message.role() == MessageRole.USER ? "user: " : "assistant: ");
-            String line = prefix + message.content();
+            String line = lines.get(i);
             int tokens = TokenCounter.count(line);
             if (tokens > left) {
                 String cut = cut(line, left);
-                if (cut.length() > prefix.length() + CUT.length()) {
-                    block.append(cut);
-                    turns++;
+                int prefix = line.indexOf(": ") + 2;
+                if (cut.length() > prefix + CUT.length()) {
+                    kept[i] = cut;
                 }
-                break;
+                return 0;
             }
-            block.append(line);
+            kept[i] = line;
             left -= tokens;
-            turns++;
         }
-        return turns == 0 ? null : block.toString();
+        return left;
     }
 
     // tool calls and their results are the client's machinery, not what the conversation was about

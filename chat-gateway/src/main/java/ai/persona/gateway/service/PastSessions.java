@@ -1,12 +1,17 @@
 package ai.persona.gateway.service;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import ai.persona.gateway.client.SessionRecord;
 import ai.persona.gateway.client.SessionServiceClient;
@@ -17,9 +22,15 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The "similar-session" retrieval: of the user's ended sessions (never the current one, never another user's: the
- * list comes from session-service for this user only), the one whose user messages are most similar to the new
- * message, as a system-message block within its token budget. Sessions are embedded on first need and the vectors
- * kept, so a user who switches retrieval on later finds their older sessions too.
+ * list comes from session-service for this user only), the one whose user messages are most similar to the session's
+ * opening message, as a system-message block within its token budget. Sessions are embedded on first need and the
+ * vectors kept, so a user who switches retrieval on later finds their older sessions too.
+ * <p>
+ * One retrieval per session, as the paper's Conversations RAG: the block found for a session's first turn is kept (in
+ * this gateway's memory, for {@value #KEPT_MINUTES} minutes after its last use) and given again on its later turns.
+ * Follow-ups such as "more detail, please" say little about the topic, and a context that changed mid-session would
+ * contradict what the assistant already said. After a restart or on another replica the session's next turn retrieves
+ * once more, for its newest message.
  */
 @ApplicationScoped
 public class PastSessions {
@@ -28,6 +39,13 @@ public class PastSessions {
     private final SessionEmbeddings stored;
     private final Embeddings embeddings;
     private final GatewayConfig.RetrievalSettings config;
+    private final Cache<String, Optional<String>> perSession = Caffeine.newBuilder()
+            .maximumSize(MAX_KEPT)
+            .expireAfterAccess(Duration.ofMinutes(KEPT_MINUTES))
+            .build();
+
+    static final int KEPT_MINUTES = 30;
+    private static final int MAX_KEPT = 10_000;
 
     public PastSessions(@RestClient SessionServiceClient sessions, SessionEmbeddings stored, Embeddings embeddings,
             GatewayConfig config) {
@@ -37,16 +55,30 @@ public class PastSessions {
         this.config = config.retrieval();
     }
 
-    /** Null when the user has no other ended session to draw on. */
+    /**
+     * Null when the user has no other ended session to draw on.
+     *
+     * @param query the session's newest message; only the first turn's is used (see the class comment)
+     */
     public Uni<String> mostSimilar(String userId, String currentSessionId, String query) {
+        String key = userId + "\u0000" + currentSessionId;
+        Optional<String> kept = perSession.getIfPresent(key);
+        if (kept != null) {
+            return Uni.createFrom().item(kept.orElse(null));
+        }
         if (query == null || query.isBlank()) {
             return Uni.createFrom().nullItem();
         }
+        return retrieve(userId, currentSessionId, query)
+                .invoke(block -> perSession.put(key, Optional.ofNullable(block)));
+    }
+
+    private Uni<String> retrieve(String userId, String currentSessionId, String query) {
         return candidates(userId, currentSessionId, 0, new LinkedHashMap<>())
                 .chain(candidates -> candidates.isEmpty() ? Uni.createFrom().nullItem()
-                        : vectors(userId, candidates)
-                                .chain(vectors -> embeddings.embed(query)
-                                        .map(asked -> best(candidates, vectors, asked)))
+                        : embeddings.embed(query)
+                                .chain(asked -> vectors(userId, candidates, asked.length)
+                                        .map(vectors -> best(candidates, vectors, asked)))
                                 .chain(best -> best == null ? Uni.createFrom().nullItem()
                                         : sessions.get(userId, best.id())
                                                 .map(session -> PastSessionText.render(config.header(),
@@ -72,10 +104,13 @@ public class PastSessions {
                 });
     }
 
-    private Uni<Map<String, float[]>> vectors(String userId, List<SessionRecord> candidates) {
+    // a vector of another size was made by another model (the deployment switched models): it is made again
+    private Uni<Map<String, float[]>> vectors(String userId, List<SessionRecord> candidates, int dimensions) {
         return stored.of(userId)
                 .chain(known -> Multi.createFrom().iterable(candidates)
-                        .filter(candidate -> !known.containsKey(candidate.id()))
+                        .filter(candidate -> !known.containsKey(candidate.id())
+                                || known.get(candidate.id()).length != 0
+                                        && known.get(candidate.id()).length != dimensions)
                         .onItem().transformToUniAndConcatenate(missing -> embedOnce(userId, missing.id(), known))
                         .collect().last()
                         .replaceWith(known));

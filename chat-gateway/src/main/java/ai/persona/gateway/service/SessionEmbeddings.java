@@ -15,8 +15,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The embeddings of a user's ended sessions, in the gateway's own database: each computed once. An empty vector marks
- * a session with nothing to embed (no message from the user).
+ * The embeddings of a user's ended sessions, in the gateway's own database: each computed once per embedding model (a
+ * vector of another model's size is replaced). An empty vector marks a session with nothing to embed (no message from
+ * the user).
  */
 @ApplicationScoped
 public class SessionEmbeddings {
@@ -45,10 +46,13 @@ public class SessionEmbeddings {
             boxed[i] = vector[i];
         }
         // Only while the user has retrieval on: a turn still embedding when the user is deleted (settings go first)
-        // or switches retrieval off stores nothing. Two turns embedding one session at once store one row.
+        // or switches retrieval off stores nothing. Two turns embedding one session at once store one row; a vector
+        // of the model the deployment used before is replaced.
         return db.preparedQuery("insert into session_embeddings (user_id, session_id, embedding, created_at) "
                 + "select $1::text, $2::text, $3::real[], $4::timestamptz where exists (select 1 from user_settings "
-                + "where user_id = $1 and retrieval = 'similar-session') on conflict do nothing")
+                + "where user_id = $1 and retrieval = 'similar-session') on conflict (user_id, session_id) do update "
+                + "set embedding = excluded.embedding, created_at = excluded.created_at "
+                + "where cardinality(session_embeddings.embedding) <> cardinality(excluded.embedding)")
                 .execute(Tuple.of(userId, sessionId, boxed, OffsetDateTime.now(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }

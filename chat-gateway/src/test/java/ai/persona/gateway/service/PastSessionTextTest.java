@@ -29,18 +29,33 @@ class PastSessionTextTest {
     }
 
     @Test
-    void laterTurnsAreLeftOutAndTheOverflowingOneIsCutToTheBudget() {
+    void overTheBudgetTheUsersLaterCorrectionIsKeptAndTheAssistantsReplyIsCut() {
         String long1 = "汽车刹车时有摩擦声，".repeat(200);
         SessionRecord session = session(
                 message(MessageRole.USER, "short opening"),
                 message(MessageRole.ASSISTANT, long1),
-                message(MessageRole.USER, "a later turn"));
+                message(MessageRole.USER, "no, I meant the rear brakes"));
 
         String block = PastSessionText.render(HEADER, 120, session);
 
         assertThat(TokenCounter.count(block)).isLessThanOrEqualTo(120).isGreaterThan(90);
-        assertThat(block).startsWith(HEADER + "\nuser: short opening\nassistant: 汽车").endsWith(" …")
-                .doesNotContain("a later turn");
+        assertThat(block).startsWith(HEADER + "\nuser: short opening\nassistant: 汽车")
+                .endsWith(" …\nuser: no, I meant the rear brakes");
+    }
+
+    @Test
+    void userTurnsGoInFirstThenRepliesInOrderUntilOneOverflowsAndTheBlockKeepsTheSessionsOrder() {
+        SessionRecord session = session(
+                message(MessageRole.USER, "find me a tea"),
+                message(MessageRole.ASSISTANT, "Here are ten teas. ".repeat(40)),
+                message(MessageRole.USER, "cheaper ones"),
+                message(MessageRole.ASSISTANT, "A budget oolong."));
+        int users = TokenCounter.count(HEADER + "\nuser: find me a tea\nuser: cheaper ones");
+
+        String block = PastSessionText.render(HEADER, users + 20, session);
+
+        assertThat(block).startsWith(HEADER + "\nuser: find me a tea\nassistant: Here are ten teas.")
+                .endsWith(" …\nuser: cheaper ones").doesNotContain("budget oolong");
     }
 
     @Test

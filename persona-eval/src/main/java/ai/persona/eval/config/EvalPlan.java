@@ -13,7 +13,7 @@ import ai.persona.bench.Scene;
  * @param runId names the run's users; a rerun into the same results folder keeps it, and with it the users' state
  */
 public record EvalPlan(String runId, List<BenchPersona> personas, int scenesPerPersona, List<Setting> settings,
-        int maxTurns, int maxToolRounds, int verdictRetries, Duration updateTimeout, Path out) {
+        int maxTurns, int maxToolRounds, int verdictRetries, Duration updateTimeout, Path out, Protocol protocol) {
 
     public EvalPlan {
         personas = List.copyOf(personas);

@@ -11,11 +11,13 @@ import java.util.regex.Pattern;
 /**
  * The roles' prompts, kept as text files under {@code prompts/} so they can be read and changed without the code.
  * Placeholders are {@code {{name}}}; values are inserted in one pass, so a value that itself contains braces (a persona
- * as JSON) is never expanded again.
+ * as JSON) is never expanded again. Lines starting with {@code #} at the top of a file are its header comment (what in
+ * the paper or its authors' code the prompt follows, and where it departs): for the reader, never sent to a model.
  */
 public final class Prompts {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    private static final Pattern HEADER = Pattern.compile("\\A(#[^\n]*\n)+");
 
     private Prompts() {
     }
@@ -39,7 +41,7 @@ public final class Prompts {
             if (in == null) {
                 throw new IllegalArgumentException("no prompt " + name);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return HEADER.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8)).replaceFirst("");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,10 +24,19 @@ public final class Verdicts {
     public record Scores(int helpfulness, int personalization) {
     }
 
-    public record Similarity(int consistency, int detail) {
+    /**
+     * @param holistic the one overall score of the paper protocol's judge; null under the strict protocol, whose
+     *        figure is the mean of consistency and detail
+     */
+    public record Similarity(Integer holistic, int consistency, int detail) {
 
-        public double mean() {
-            return (consistency + detail) / 2.0;
+        public Similarity(int consistency, int detail) {
+            this(null, consistency, detail);
+        }
+
+        /** The figure of Table 1: the holistic score when the judge gave one, else the mean of the two scales. */
+        public double score() {
+            return holistic != null ? holistic : (consistency + detail) / 2.0;
         }
     }
 
@@ -72,6 +81,25 @@ public final class Verdicts {
         });
     }
 
+    /** The paper protocol's satisfaction check: {"satisfied": true|false}. */
+    public static Optional<Boolean> satisfaction(String text) {
+        return object(text).flatMap(json -> {
+            JsonNode satisfied = json.get("satisfied");
+            return satisfied != null && satisfied.isBoolean() ? Optional.of(satisfied.booleanValue())
+                    : Optional.empty();
+        });
+    }
+
+    /** The paper protocol's follow-up writer: {"message": "..."}, not blank. */
+    public static Optional<String> followUp(String text) {
+        return object(text).flatMap(json -> {
+            JsonNode message = json.get("message");
+            return message != null && message.isTextual() && !message.asText().isBlank()
+                    ? Optional.of(message.asText().trim())
+                    : Optional.empty();
+        });
+    }
+
     public static Optional<Scores> scores(String text) {
         return object(text).flatMap(json -> score(json, "helpfulness")
                 .flatMap(h -> score(json, "personalization").map(p -> new Scores(h, p))));
@@ -80,6 +108,13 @@ public final class Verdicts {
     public static Optional<Similarity> similarity(String text) {
         return object(text).flatMap(json -> score(json, "consistency")
                 .flatMap(c -> score(json, "detail").map(d -> new Similarity(c, d))));
+    }
+
+    /** The paper protocol's holistic similarity, with consistency and detail beside it. */
+    public static Optional<Similarity> holisticSimilarity(String text) {
+        return object(text).flatMap(json -> score(json, "similarity")
+                .flatMap(s -> score(json, "consistency")
+                        .flatMap(c -> score(json, "detail").map(d -> new Similarity(s, c, d)))));
     }
 
     public static Optional<Winner> winner(String text) {

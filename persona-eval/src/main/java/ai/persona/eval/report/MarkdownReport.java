@@ -19,15 +19,21 @@ public final class MarkdownReport {
         md.append(String.format(Locale.ROOT, "Run `%s`: %d personas, %s, %d of %d cells finished; "
                 + "at most %d user messages per scene.%n%n", plan.runId(), plan.personas().size(),
                 plan.scenesDescription(), summary.cells(), summary.plannedCells(), plan.maxTurns()));
+        md.append("Protocol: `").append(plan.protocol().describe()).append(" --max-turns ").append(plan.maxTurns())
+                .append("`.\n\n");
         md.append("Assistant: ").append(assistant).append(" (through the gateway). ");
         roles.forEach((role, model) -> md.append(role).append(": ").append(model).append(". "));
         md.append("\n\n## Table 1\n\n");
         md.append("Ours, then the paper's GPT-4o figure in brackets where it reports one. Helpfulness and "
                 + "personalization are the judge's 0-10 scores of each session's first reply; utterances are the "
-                + "user's messages until satisfied (the cap when never satisfied); persona similarity is the mean of "
-                + "consistency and detail (0-10) of the learned persona at the end against the golden one.\n\n");
+                + "user's messages until satisfied (the cap when never satisfied); persona similarity is the judge's "
+                + (plan.protocol().paper() ? "holistic score" : "mean of consistency and detail")
+                + " (0-10) of the learned persona at the end against the golden one, with consistency and detail in "
+                + "brackets. Tool share: the share of first replies the assistant called a tool for. Updates: how the "
+                + "learners' batches ended (changed, no change, parked, timed out).\n\n");
         md.append("| Setting | Helpfulness | Personalization | Utterances | Satisfied | Persona similarity "
-                + "(consistency / detail) | Cells | Missing verdicts |\n|---|---|---|---|---|---|---|---|\n");
+                + "(consistency / detail) | Tool share | Updates | Cells | Missing verdicts |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : summary.rows()) {
             PaperNumbers.Figures paper = PaperNumbers.gpt4o(row.setting());
             md.append("| ").append(row.label())
@@ -39,11 +45,19 @@ public final class MarkdownReport {
                     .append(" | ").append(row.similarity() == null ? "-"
                             : num(row.similarity()) + " (" + num(row.consistency()) + " / " + num(row.detail()) + ")")
                     .append(paper(paper == null ? null : paper.similarity()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.0f%%", 100 * row.firstReplyToolShare()))
+                    .append(" | ").append(updates(row))
                     .append(" | ").append(row.cells())
                     .append(" | ").append(missing(row)).append(" |\n");
         }
-        md.append("\n## Persona similarity after each update\n\nMean of consistency and detail (0-10) of the learned "
-                + "persona against the golden one, after the n-th update (session n x k).\n\n| Setting | Update | "
+        md.append("\nThe paper's Table 1 (GPT-4o, full benchmark), all six rows:\n\n| Setting | Helpfulness | "
+                + "Personalization | Persona similarity | Utterances |\n|---|---|---|---|---|\n");
+        PaperNumbers.all().values().forEach(row -> md.append("| ").append(row.label()).append(" | ")
+                .append(num(row.helpfulness())).append(" | ").append(num(row.personalization())).append(" | ")
+                .append(row.similarity() == null ? "–" : num(row.similarity())).append(" | ")
+                .append(num(row.utterances())).append(" |\n"));
+        md.append("\n## Persona similarity after each update\n\nThe similarity (0-10) of the learned persona against "
+                + "the golden one, after the n-th update (session n x k).\n\n| Setting | Update | "
                 + "Similarity |\n|---|---|---|\n");
         summary.similarityByUpdate().forEach((setting, updates) -> updates.forEach((update, similarity) -> md
                 .append("| ").append(setting).append(" | ").append(update).append(" | ").append(num(similarity))
@@ -81,8 +95,17 @@ public final class MarkdownReport {
 
     private static String missing(Row row) {
         int total = row.scoresMissing() + row.utterancesMissing() + row.similarityMissing();
-        String text = total == 0 ? "0" : total + " (scores " + row.scoresMissing() + ", simulator "
+        return total == 0 ? "0" : total + " (scores " + row.scoresMissing() + ", simulator "
                 + row.utterancesMissing() + ", similarity " + row.similarityMissing() + ")";
-        return row.updatesTimedOut() == 0 ? text : text + "; " + row.updatesTimedOut() + " updates timed out";
+    }
+
+    private static String updates(Row row) {
+        if (row.updates().isEmpty()) {
+            return "-";
+        }
+        StringBuilder text = new StringBuilder();
+        row.updates().forEach((outcome, count) -> text.append(text.isEmpty() ? "" : ", ").append(count).append(' ')
+                .append(outcome));
+        return text.toString();
     }
 }

@@ -29,11 +29,15 @@ public record Summary(List<Row> rows, Map<String, Map<Integer, Double>> utteranc
     public static final List<String> GROUPS = List.of("1-10", "11-20", "21+");
 
     /**
-     * @param similarity the mean of consistency and detail of the learners' final personas (the paper's one figure)
+     * @param similarity the learners' final personas against the golden ones, the paper's one figure: the judge's
+     *        holistic score (paper protocol), or the mean of consistency and detail (strict)
+     * @param firstReplyToolShare the share of first replies the assistant called a tool for
+     * @param updates how the batches ended, by {@link ai.persona.eval.run.UpdateOutcome} label
      */
     public record Row(String setting, String label, int cells, Double helpfulness, Double personalization,
             Double utterances, double satisfiedRate, Double consistency, Double detail, Double similarity,
-            int scoresMissing, int utterancesMissing, int similarityMissing, int updatesTimedOut) {
+            int scoresMissing, int utterancesMissing, int similarityMissing, int updatesTimedOut,
+            double firstReplyToolShare, Map<String, Integer> updates) {
     }
 
     /** Wins count 1, ties one half, over the pairs with a verdict; missing verdicts are counted, not scored. */
@@ -63,19 +67,24 @@ public record Summary(List<Row> rows, Map<String, Map<Integer, Double>> utteranc
                     .filter(p -> p.setting().equals(setting.id())).toList();
             Double consistency = mean(finals, p -> p.consistency() != null, p -> p.consistency());
             Double detail = mean(finals, p -> p.detail() != null, p -> p.detail());
+            Map<String, Integer> updates = new TreeMap<>();
+            mine.stream().filter(c -> c.updateOutcome() != null)
+                    .forEach(c -> updates.merge(c.updateOutcome().label(), 1, Integer::sum));
             rows.add(new Row(setting.id(), setting.label(), mine.size(),
                     mean(mine, c -> c.helpfulness() != null, CellResult::helpfulness),
                     mean(mine, c -> c.personalization() != null, CellResult::personalization),
                     mean(mine, c -> c.conversation().utterances() != null, c -> c.conversation().utterances()),
                     mine.isEmpty() ? 0 : mine.stream().filter(c -> c.conversation().satisfied()).count()
                             / (double) mine.size(),
-                    consistency, detail,
-                    consistency == null || detail == null ? null : (consistency + detail) / 2,
+                    consistency, detail, mean(finals, p -> p.score() != null, FinalPersona::score),
                     (int) mine.stream().filter(CellResult::scoresMissing).count(),
                     (int) mine.stream().filter(c -> c.conversation().utterances() == null).count(),
                     (int) (mine.stream().filter(CellResult::similarityMissing).count()
                             + finals.stream().filter(FinalPersona::missing).count()),
-                    (int) mine.stream().filter(CellResult::updateTimedOut).count()));
+                    (int) mine.stream().filter(CellResult::updateTimedOut).count(),
+                    mine.isEmpty() ? 0 : mine.stream().filter(c -> c.conversation().firstReplyToolCalls() > 0).count()
+                            / (double) mine.size(),
+                    updates));
             Map<Integer, Double> scenes = new TreeMap<>();
             mine.stream().map(c -> c.key().sceneNumber()).distinct().forEach(number -> scenes.put(number,
                     mean(mine, c -> c.key().sceneNumber() == number && c.conversation().utterances() != null,
@@ -90,14 +99,22 @@ public record Summary(List<Row> rows, Map<String, Map<Integer, Double>> utteranc
                 plan.cellCount());
     }
 
-    // the n-th update of a learner follows its session n * k; similarity is the mean of consistency and detail
+    // the n-th update of a learner follows its session n * k
     private static Map<Integer, Double> similarityByUpdate(List<CellResult> cells, int k) {
         Map<Integer, Double> updates = new TreeMap<>();
-        cells.stream().filter(c -> c.consistency() != null && c.detail() != null)
+        cells.stream().filter(c -> similarity(c) != null)
                 .map(c -> c.key().sceneNumber() / k).distinct().forEach(n -> updates.put(n, mean(cells,
-                        c -> c.consistency() != null && c.detail() != null && c.key().sceneNumber() / k == n,
-                        c -> (c.consistency() + c.detail()) / 2.0)));
+                        c -> similarity(c) != null && c.key().sceneNumber() / k == n, Summary::similarity)));
         return updates;
+    }
+
+    // the holistic score (paper), else the mean of consistency and detail (strict)
+    private static Double similarity(CellResult cell) {
+        if (cell.similarity() != null) {
+            return cell.similarity().doubleValue();
+        }
+        return cell.consistency() == null || cell.detail() == null ? null
+                : (cell.consistency() + cell.detail()) / 2.0;
     }
 
     static String group(int sceneNumber) {

@@ -18,8 +18,9 @@ import ai.persona.eval.stack.Deployment.PersonaState;
 
 /**
  * What happens after a scene's session ended: the judge scores the session's first reply, and for a learner whose
- * batch this session completed, the tool waits for the new persona version (learned from this very session) and has it
- * compared with the golden persona, before the next session starts, as in the paper's protocol.
+ * batch this session completed, the tool waits until that batch ends, before the next session starts, as in the
+ * paper's protocol: a new persona version learned from this very session (then compared with the golden persona), or
+ * the batch's terminal status in the updater (NO_CHANGE, PARKED), which ends the wait at once.
  */
 public final class CellJudge {
 
@@ -42,14 +43,14 @@ public final class CellJudge {
                 conversation.firstReply());
         usage.merge("judge", scores.usage(), Usage::plus);
         Long version = null;
-        boolean updated = false;
-        boolean timedOut = false;
+        UpdateOutcome outcome = null;
         Optional<Similarity> similarity = Optional.empty();
         boolean similarityMissing = false;
+        boolean updated = false;
         if (setting.learns()) {
             boolean batchDue = conversation.key().sceneNumber() % setting.k() == 0;
-            updated = batchDue && awaitLearnedFrom(conversation.sessionId(), token);
-            timedOut = batchDue && !updated;
+            outcome = batchDue ? awaitBatch(conversation.userId(), conversation.sessionId(), token) : null;
+            updated = outcome == UpdateOutcome.CHANGED;
             PersonaState state = deployment.persona(token);
             version = state.version();
             if (updated) {
@@ -62,23 +63,29 @@ public final class CellJudge {
         return new CellResult(conversation, Roles.sceneLabel(scene),
                 scores.value().map(Scores::helpfulness).orElse(null),
                 scores.value().map(Scores::personalization).orElse(null), scores.value().isEmpty(), version, updated,
-                timedOut, similarity.map(Similarity::consistency).orElse(null),
-                similarity.map(Similarity::detail).orElse(null), similarityMissing, usage);
+                outcome == UpdateOutcome.TIMED_OUT, similarity.map(Similarity::consistency).orElse(null),
+                similarity.map(Similarity::detail).orElse(null), similarityMissing, usage, outcome,
+                similarity.map(Similarity::holistic).orElse(null));
     }
 
-    private boolean awaitLearnedFrom(String sessionId, String token) {
+    // a PUBLISHED batch still has to be applied by session-service: its version in the history is what ends the wait
+    private UpdateOutcome awaitBatch(String userId, String sessionId, String token) {
         long deadline = System.nanoTime() + updateTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (deployment.learnedFromSessions(token).contains(sessionId)) {
-                return true;
+                return UpdateOutcome.CHANGED;
+            }
+            UpdateOutcome ended = UpdateOutcome.ofBatchStatus(deployment.batchStatus(userId, sessionId));
+            if (ended != null) {
+                return ended;
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return UpdateOutcome.TIMED_OUT;
             }
         }
-        return false;
+        return UpdateOutcome.TIMED_OUT;
     }
 }

@@ -10,10 +10,11 @@ import ai.persona.eval.llm.Usage;
  * judging resumes from here instead of talking the scene again (a second session would shift a learner's batches).
  *
  * @param utterances the user's messages until satisfied, or the cap; null when the simulator's verdict was unparsable
+ * @param firstReplyToolCalls the tool calls the assistant made before its first reply
  */
 public record Conversation(CellKey key, String userId, String sessionId, String query, String firstReply,
         Integer utterances, boolean satisfied, int toolCalls, List<Turn> transcript, Map<String, Usage> usage,
-        long millis) {
+        long millis, int firstReplyToolCalls) {
 
     public Conversation {
         transcript = List.copyOf(transcript);

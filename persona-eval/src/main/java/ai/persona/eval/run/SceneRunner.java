@@ -10,12 +10,14 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 import ai.persona.bench.BenchPersona;
 import ai.persona.bench.Scene;
+import ai.persona.eval.config.Protocol;
 import ai.persona.eval.llm.Answer;
 import ai.persona.eval.llm.RateLimiter;
 import ai.persona.eval.llm.Roles;
@@ -29,7 +31,10 @@ import ai.persona.eval.stack.Deployment;
 /**
  * Plays one scene as the paper does: the simulated user opens with the neutralized query, the assistant (through the
  * gateway) replies, calling the scene's APIs as tools when it wants (the tool executor answers), and after each reply
- * the simulator says satisfied or writes the next message, up to the cap on the user's messages.
+ * the simulator says satisfied or writes the next message, up to the cap on the user's messages. Under the paper
+ * protocol every request starts with the paper's chatbot prompt (scene and APIs), and the simulator is two prompts: a
+ * satisfaction check, then, only when not satisfied and below the cap, a follow-up writer that never sees the expected
+ * response.
  */
 public final class SceneRunner {
 
@@ -40,9 +45,11 @@ public final class SceneRunner {
     private final int maxTurns;
     private final int maxToolRounds;
     private final Duration timeout;
+    private final Protocol protocol;
 
     public SceneRunner(Deployment deployment, Roles roles, RateLimiter limiter, TokenTally tally, int maxTurns,
-            int maxToolRounds, Duration timeout) {
+            int maxToolRounds, Duration timeout, Protocol protocol) {
+        this.protocol = protocol;
         this.deployment = deployment;
         this.roles = roles;
         this.limiter = limiter;
@@ -60,6 +67,9 @@ public final class SceneRunner {
         AssistantChat chat = new AssistantChat(deployment.openAiBaseUrl(), token, model, sessionId, timeout, limiter);
         List<ToolSpecification> tools = AssistantChat.tools(scene);
         List<ChatMessage> messages = new ArrayList<>();
+        if (protocol.sceneInPrompt()) {
+            messages.add(SystemMessage.from(Roles.scenePrompt(scene)));
+        }
         List<Turn> transcript = new ArrayList<>();
         String query = opening(scene);
         String userText = query;
@@ -67,6 +77,7 @@ public final class SceneRunner {
         Integer utterances = 0;
         boolean satisfied = false;
         int toolCalls = 0;
+        int firstReplyToolCalls = 0;
         while (true) {
             messages.add(UserMessage.from(userText));
             transcript.add(Turn.user(userText));
@@ -88,9 +99,11 @@ public final class SceneRunner {
             String reply = replyText(response);
             messages.add(AiMessage.from(reply));
             transcript.add(Turn.assistant(reply));
-            firstReply = firstReply == null ? reply : firstReply;
-            Verdict<UserTurn> verdict = roles.nextUserTurn(persona.golden(), scene, render(transcript));
-            usage.merge("simulator", verdict.usage(), Usage::plus);
+            if (firstReply == null) {
+                firstReply = reply;
+                firstReplyToolCalls = toolCalls;
+            }
+            Verdict<UserTurn> verdict = nextUserTurn(persona, scene, transcript, utterances >= maxTurns, usage);
             if (verdict.value().isEmpty()) {
                 utterances = null;
                 break;
@@ -106,7 +119,28 @@ public final class SceneRunner {
         }
         deployment.endSession(token, sessionId);
         return new Conversation(key, userId, sessionId, query, firstReply, utterances, satisfied, toolCalls,
-                transcript, usage, Duration.ofNanos(System.nanoTime() - started).toMillis());
+                transcript, usage, Duration.ofNanos(System.nanoTime() - started).toMillis(), firstReplyToolCalls);
+    }
+
+    // strict: one prompt decides and writes; paper: the check, then the writer only when there is a turn left
+    private Verdict<UserTurn> nextUserTurn(BenchPersona persona, Scene scene, List<Turn> transcript, boolean atCap,
+            Map<String, Usage> usage) {
+        String conversation = render(transcript);
+        if (!protocol.paper()) {
+            Verdict<UserTurn> verdict = roles.nextUserTurn(persona.golden(), scene, conversation);
+            usage.merge("simulator", verdict.usage(), Usage::plus);
+            return verdict;
+        }
+        Verdict<Boolean> check = roles.satisfied(persona.golden(), scene, conversation);
+        usage.merge("simulator", check.usage(), Usage::plus);
+        if (check.value().isEmpty() || check.value().get() || atCap) {
+            return new Verdict<>(check.value().map(satisfied -> new UserTurn(satisfied, null)), check.attempts(),
+                    check.usage());
+        }
+        Verdict<String> next = roles.followUp(persona.golden(), scene, conversation);
+        usage.merge("simulator", next.usage(), Usage::plus);
+        return new Verdict<>(next.value().map(message -> new UserTurn(false, message)), next.attempts(),
+                next.usage());
     }
 
     static String opening(Scene scene) {

@@ -47,7 +47,7 @@ public final class UnitRunner {
         String token = tokens.apply(userId);
         List<Scene> played = plan.scenesOf(persona);
         if (store.conversation(new CellKey(personaIndex, persona.name(), setting.id(), 1)) == null) {
-            deployment.configure(userId, token, setting, persona.golden());
+            deployment.configure(userId, token, setting, persona.golden(), plan.protocol());
         }
         String model = deployment.assistantModel(token);
         for (int number = 1; number <= played.size(); number++) {
@@ -71,7 +71,8 @@ public final class UnitRunner {
             Optional<Similarity> similarity = judged.value();
             store.save(new FinalPersona(personaIndex, persona.name(), setting.id(), state.version(), state.persona(),
                     similarity.map(Similarity::consistency).orElse(null),
-                    similarity.map(Similarity::detail).orElse(null), similarity.isEmpty(), judged.usage()));
+                    similarity.map(Similarity::detail).orElse(null), similarity.isEmpty(), judged.usage(),
+                    similarity.map(Similarity::holistic).orElse(null)));
         }
     }
 }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,16 +14,18 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ai.persona.eval.config.Protocol;
 import ai.persona.eval.config.Setting;
 import ai.persona.model.PersonaJson;
 
 /**
  * The deployment under evaluation, through its public APIs only: the gateway's native API as each user (their token)
- * and the updater's per-user learning settings. Nothing here reads a database or a topic.
+ * and the updater's per-user learning settings and batches. Nothing here reads a database or a topic.
  */
 public final class Deployment {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String OPTIMIZER_MODE = "optimizerMode";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String gatewayUrl;
@@ -36,8 +40,12 @@ public final class Deployment {
         return gatewayUrl + "/v1";
     }
 
-    /** Makes the user one of the setting's cohort: what the gateway adds to prompts, and whether the updater learns. */
-    public void configure(String userId, String token, Setting setting, JsonNode golden) {
+    /**
+     * Makes the user one of the setting's cohort: what the gateway adds to prompts, whether and how the updater learns,
+     * and the persona the user starts with (the golden one for Golden Persona; for a learner, the part of it the
+     * protocol's learning start names).
+     */
+    public void configure(String userId, String token, Setting setting, JsonNode golden, Protocol protocol) {
         ObjectNode gateway = PersonaJson.mapper().createObjectNode()
                 .put("personalization", setting.kind() == Setting.Kind.GOLDEN || setting.learns())
                 .put("retrieval", setting.kind() == Setting.Kind.RAG ? "similar-session" : "none");
@@ -45,11 +53,50 @@ public final class Deployment {
         ObjectNode learning = PersonaJson.mapper().createObjectNode().put("learningEnabled", setting.learns());
         if (setting.learns()) {
             learning.put("batchSize", setting.k());
+            if (protocol.paper()) {
+                learning.put(OPTIMIZER_MODE, "paper");
+            }
         }
-        send(json(URI.create(updaterUrl + "/users/" + userId + "/settings")).PUT(body(learning)), 200);
-        if (setting.kind() == Setting.Kind.GOLDEN) {
-            send(user(token, "/api/persona").PUT(body(golden)), 200);
+        JsonNode saved = learningSettings(userId, learning);
+        if (learning.has(OPTIMIZER_MODE) && !"paper".equals(saved.path(OPTIMIZER_MODE).asText())) {
+            System.err.println("warning: the updater did not keep optimizerMode=paper for " + userId
+                    + " (a version without optimizer modes?): it learns with its default optimizer");
         }
+        JsonNode start = setting.kind() == Setting.Kind.GOLDEN ? golden
+                : setting.learns() ? LearningStarts.of(protocol.learningStart(), golden) : null;
+        if (start != null) {
+            send(user(token, "/api/persona").PUT(body(start)), 200);
+        }
+    }
+
+    // an updater that predates optimizer modes may refuse the field: the user then learns with the default optimizer
+    private JsonNode learningSettings(String userId, ObjectNode learning) {
+        URI uri = URI.create(updaterUrl + "/users/" + userId + "/settings");
+        try {
+            return send(json(uri).PUT(body(learning)), 200);
+        } catch (DeploymentException refused) {
+            if (!learning.has(OPTIMIZER_MODE) || !refused.getMessage().contains(OPTIMIZER_MODE)) {
+                throw refused;
+            }
+            return send(json(uri).PUT(body(learning.deepCopy().without(OPTIMIZER_MODE))), 200);
+        }
+    }
+
+    /**
+     * The status of the updater's batch that holds the session (READY, OPTIMIZED, PUBLISHED, NO_CHANGE, PARKED), or
+     * null while no batch holds it yet.
+     */
+    public String batchStatus(String userId, String sessionId) {
+        JsonNode batches = send(json(URI.create(updaterUrl + "/batches?limit=20&userId="
+                + URLEncoder.encode(userId, StandardCharsets.UTF_8))).GET(), 200);
+        for (JsonNode batch : batches) {
+            for (JsonNode id : batch.path("sessionIds")) {
+                if (id.asText().equals(sessionId)) {
+                    return batch.path("status").asText(null);
+                }
+            }
+        }
+        return null;
     }
 
     public String openSession(String token) {

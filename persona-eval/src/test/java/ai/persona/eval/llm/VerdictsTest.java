@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.eval.llm.Verdicts.Scores;
+import ai.persona.eval.llm.Verdicts.Similarity;
 import ai.persona.eval.llm.Verdicts.UserTurn;
 import ai.persona.eval.llm.Verdicts.Winner;
 
@@ -46,5 +47,23 @@ class VerdictsTest {
         assertThat(Verdicts.winner("{\"winner\": \"a\"}")).contains(Winner.A);
         assertThat(Verdicts.winner("{\"winner\": \"tie\"}")).contains(Winner.TIE);
         assertThat(Verdicts.winner("{\"winner\": \"both\"}")).isEmpty();
+    }
+
+    @Test
+    void paperSimulatorChecksSatisfactionApartFromWritingTheFollowUp() {
+        assertThat(Verdicts.satisfaction("{\"satisfied\": false}")).contains(false);
+        assertThat(Verdicts.satisfaction("<满意>")).isEmpty();
+        assertThat(Verdicts.followUp("{\"message\": \"换个便宜点的\"}")).contains("换个便宜点的");
+        assertThat(Verdicts.followUp("{\"message\": \" \"}")).isEmpty();
+    }
+
+    @Test
+    void holisticSimilarityIsTheFigureWithItsTwoScalesBesideIt() {
+        Similarity read = Verdicts.holisticSimilarity("{\"rationale\": \"close\", \"similarity\": 7, "
+                + "\"consistency\": 6, \"detail\": 4}").orElseThrow();
+        assertThat(read).isEqualTo(new Similarity(7, 6, 4));
+        assertThat(read.score()).isEqualTo(7.0);
+        assertThat(new Similarity(6, 4).score()).as("strict: the mean of the two").isEqualTo(5.0);
+        assertThat(Verdicts.holisticSimilarity("{\"consistency\": 6, \"detail\": 4}")).isEmpty();
     }
 }

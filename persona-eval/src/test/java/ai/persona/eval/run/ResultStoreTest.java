@@ -37,6 +37,6 @@ class ResultStoreTest {
 
     private static Conversation conversation(int scene) {
         return new Conversation(new CellKey(0, "林晓", "golden", scene), "u", "s" + scene, "问题", "回答", 2, true, 0,
-                List.of(Turn.user("问题"), Turn.assistant("回答")), Map.of("assistant", new Usage(1, 10, 5)), 12);
+                List.of(Turn.user("问题"), Turn.assistant("回答")), Map.of("assistant", new Usage(1, 10, 5)), 12, 0);
     }
 }
