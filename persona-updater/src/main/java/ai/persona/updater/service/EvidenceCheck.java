@@ -47,8 +47,12 @@ public class EvidenceCheck {
     private final int minChars;
 
     public EvidenceCheck(UpdaterConfig config) {
-        this.enabled = config.guardrails().evidenceCheck();
-        this.minChars = config.guardrails().evidenceMinChars();
+        this(config.guardrails().evidenceCheck(), config.guardrails().evidenceMinChars());
+    }
+
+    EvidenceCheck(boolean enabled, int minChars) {
+        this.enabled = enabled;
+        this.minChars = minChars;
     }
 
     public List<Finding> check(OptimizerMode mode, List<PatchOperation> operations, JsonNode persona,
