@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,10 +47,12 @@ public class EvidenceCheck {
     private final boolean enabled;
     private final int minChars;
 
+    @Inject
     public EvidenceCheck(UpdaterConfig config) {
         this(config.guardrails().evidenceCheck(), config.guardrails().evidenceMinChars());
     }
 
+    /** For the unit test, without configuration. */
     EvidenceCheck(boolean enabled, int minChars) {
         this.enabled = enabled;
         this.minChars = minChars;
