@@ -19,7 +19,7 @@ import ai.persona.updater.service.UserSettingsService;
 import ai.persona.updater.service.UserSettingsService.UserState;
 import io.smallrye.mutiny.Uni;
 
-/** Internal API over one user: learning on/off, k and optimizer mode, what is buffered, flushing a partial batch now. */
+/** Internal API over one user: learning on/off, k, optimizer mode, what is buffered, and flushing a partial batch. */
 @Path("/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
@@ -44,7 +44,7 @@ public class UserResource {
     @PUT
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Turns learning on or off and sets k and the optimizer mode for the user (null = the default)")
+    @Operation(summary = "Turns learning on or off, sets k and the optimizer mode for the user (null: the default)")
     public Uni<UserState> update(@PathParam("userId") String userId, SettingsRequest request) {
         if (request == null || request.learningEnabled() == null) {
             throw ApiProblem.badRequest("learningEnabled is required");
