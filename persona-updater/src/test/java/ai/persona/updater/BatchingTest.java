@@ -156,6 +156,52 @@ class BatchingTest {
     }
 
     @Test
+    void assistantTurnsLongerThan400CharactersReachTheModelWholeWithinTheBudget() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, FORMATS_ANSWER);
+        String reply = "Plain text keeps your notes portable and easy to search. ".repeat(20);
+        assertThat(reply.length()).isGreaterThan(1000);
+        for (int n = 1; n <= 3; n++) {
+            Conversations.send(session(userId, n,
+                    user("[" + marker + "] message " + n + ": I keep notes in plain text."),
+                    assistant(reply + "END-OF-REPLY-" + n)));
+        }
+
+        Api.awaitPatches(userId, 1);
+
+        String prompt = llm.requests(marker).get(0).path("messages").get(1).path("content").asText();
+        for (int n = 1; n <= 3; n++) {
+            assertThat(prompt).contains("ASSISTANT: " + reply + "END-OF-REPLY-" + n);
+        }
+        assertThat(prompt).doesNotContain(" […]");
+    }
+
+    @Test
+    void overTheBudgetAssistantTurnsAreCutBeforeAnyUserTurn() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, FORMATS_ANSWER);
+        for (int n = 1; n <= 3; n++) {
+            String userText = "[" + marker + "] fact " + n + ": " + "I grow tomatoes on my balcony. ".repeat(20)
+                    + "END-OF-USER-" + n;
+            String reply = "Here is a long answer about gardening. ".repeat(120) + "END-OF-ASSISTANT-" + n;
+            Conversations.send(session(userId, n, user(userText), assistant(reply)));
+        }
+
+        Api.awaitPatches(userId, 1);
+        JsonNode messages = llm.requests(marker).get(0).path("messages");
+        String prompt = messages.get(1).path("content").asText();
+        int tokens = TokenCounter.count(messages.get(0).path("content").asText()) + TokenCounter.count(prompt);
+
+        assertThat(tokens).isLessThanOrEqualTo(3000);
+        for (int n = 1; n <= 3; n++) {
+            assertThat(prompt).contains("END-OF-USER-" + n).doesNotContain("END-OF-ASSISTANT-" + n);
+        }
+        assertThat(prompt).contains("ASSISTANT: Here is a long answer about gardening.", " […]");
+    }
+
+    @Test
     void anAnswerWithoutOperationsIsRecordedAsNoChangeAndNotPublished() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();

@@ -19,10 +19,12 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(MaxWaitFlushTest.ShortMaxWait.class)
 class MaxWaitFlushTest {
 
+    /** Also fixes Demographics, for FixedSectionsTest: one application start for both (no test here touches it). */
     public static class ShortMaxWait implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("persona-updater.batch.max-wait", "2s");
+            return Map.of("persona-updater.batch.max-wait", "2s",
+                    "persona-updater.guardrails.fixed-sections", "Demographics");
         }
     }
 

@@ -65,6 +65,28 @@ class UserSettingsApiTest {
     }
 
     @Test
+    void aUsersOwnOptimizerModeIsKeptAndNullRestoresTheDeploymentDefault() {
+        String userId = Conversations.userId();
+        given().get("/users/{id}", userId).then().statusCode(200)
+                .body("optimizerMode", equalTo("conservative"))
+                .body("defaultOptimizerMode", equalTo(true));
+
+        given().contentType(ContentType.JSON).body("{\"learningEnabled\": true, \"optimizerMode\": \"paper\"}")
+                .put("/users/{id}/settings", userId)
+                .then().statusCode(200)
+                .body("optimizerMode", equalTo("paper"))
+                .body("defaultOptimizerMode", equalTo(false));
+        given().get("/users/{id}", userId).then().statusCode(200).body("optimizerMode", equalTo("paper"));
+
+        given().contentType(ContentType.JSON).body("{\"learningEnabled\": true, \"batchSize\": 4}")
+                .put("/users/{id}/settings", userId)
+                .then().statusCode(200)
+                .body("optimizerMode", equalTo("conservative"))
+                .body("defaultOptimizerMode", equalTo(true))
+                .body("batchSize", equalTo(4));
+    }
+
+    @Test
     void aFlushSealsAPartialBatchNow() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
@@ -87,6 +109,10 @@ class UserSettingsApiTest {
                 .put("/users/{id}/settings", userId)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("detail", containsString("batchSize"));
+        given().contentType(ContentType.JSON).body("{\"learningEnabled\": true, \"optimizerMode\": \"creative\"}")
+                .put("/users/{id}/settings", userId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("optimizerMode must be one of [conservative, paper]"));
         given().contentType(ContentType.JSON).body("{\"batchSize\": 2}")
                 .put("/users/{id}/settings", userId)
                 .then().statusCode(400).contentType("application/problem+json")

@@ -25,13 +25,16 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface UpdaterClient {
 
-    /** The updater's view of a user (its {@code UserState}); fields the gateway does not use are ignored. */
-    record LearningRecord(boolean learningEnabled, int batchSize, boolean defaultBatchSize, long snapshotVersion,
-            List<String> bufferedSessionIds) {
+    /**
+     * The updater's view of a user (its {@code UserState}); fields the gateway does not use are ignored. The optimizer
+     * mode is read only to be sent back unchanged.
+     */
+    record LearningRecord(boolean learningEnabled, int batchSize, boolean defaultBatchSize, String optimizerMode,
+            boolean defaultOptimizerMode, long snapshotVersion, List<String> bufferedSessionIds) {
     }
 
-    /** @param batchSize null restores the updater's default k */
-    record LearningSettings(boolean learningEnabled, Integer batchSize) {
+    /** @param batchSize null restores the updater's default k, and {@code optimizerMode} null its default mode */
+    record LearningSettings(boolean learningEnabled, Integer batchSize, String optimizerMode) {
     }
 
     @GET

@@ -42,7 +42,9 @@ public class Learning {
         Integer k = change.defaultSessionsPerUpdate() ? null
                 : change.sessionsPerUpdate() != null ? change.sessionsPerUpdate()
                 : current.defaultBatchSize() ? null : Integer.valueOf(current.batchSize());
-        return new LearningSettings(learning, k);
+        // the user's optimizer mode is not the gateway's to change: an operator's choice, kept as it is
+        String mode = current.defaultOptimizerMode() ? null : current.optimizerMode();
+        return new LearningSettings(learning, k, mode);
     }
 
     // an answered problem is already a GatewayException; anything else (refused, reset, timed out) means the updater

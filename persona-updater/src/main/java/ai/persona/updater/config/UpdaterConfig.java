@@ -1,8 +1,10 @@
 package ai.persona.updater.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
+import ai.persona.updater.llm.OptimizerMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -47,9 +49,12 @@ public interface UpdaterConfig {
         @WithDefault("6000")
         int inputTokenBudget();
 
-        /** Assistant turns are context, not evidence: each is cut to this many characters first. */
-        @WithDefault("400")
-        int maxAssistantChars();
+        /**
+         * The optimizer prompt and evidence rule for users without their own setting: {@code conservative} (the
+         * product's) or {@code paper} (ported from the paper's released code); README, "Optimizer modes".
+         */
+        @WithDefault("conservative")
+        OptimizerMode mode();
 
         /**
          * Batches optimized at the same time by this instance (each mostly waits on the model). At 2, a burst of 200
@@ -109,6 +114,12 @@ public interface UpdaterConfig {
         /** Shorter values (names, "INTJ", a language) are too common to be judged by a verbatim match. */
         @WithDefault("10")
         int evidenceMinChars();
+
+        /**
+         * Sections the optimizer never changes in this deployment, in every mode (e.g. {@code Demographics}, which the
+         * paper's released code never changes); a patch touching one is rejected. None by default.
+         */
+        Optional<List<String>> fixedSections();
     }
 
     interface Intake {

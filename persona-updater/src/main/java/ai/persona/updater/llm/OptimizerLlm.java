@@ -25,24 +25,36 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
 public class OptimizerLlm {
 
-    private final OptimizerAi ai;
+    private final OptimizerAi conservative;
+    private final PaperOptimizerAi paper;
     private final UpdaterMetrics metrics;
     private final String neverStore;
 
-    public OptimizerLlm(OptimizerAi ai, UpdaterMetrics metrics, SensitiveDataPolicy sensitiveData) {
-        this.ai = ai;
+    public OptimizerLlm(OptimizerAi conservative, PaperOptimizerAi paper, UpdaterMetrics metrics,
+            SensitiveDataPolicy sensitiveData) {
+        this.conservative = conservative;
+        this.paper = paper;
         this.metrics = metrics;
         this.neverStore = sensitiveData.neverStoreInstruction();
     }
 
+    /** The first call, with the prompt of the prompt's mode. */
     public LlmReply propose(OptimizerPrompt prompt) {
-        return call("propose", prompt, () -> ai.propose(prompt.schema(), prompt.version(), prompt.persona(),
-                prompt.sessions(), neverStore));
+        return call("propose", prompt, () -> switch (prompt.mode()) {
+            case CONSERVATIVE -> conservative.propose(prompt.schema(), prompt.version(), prompt.persona(),
+                    prompt.sessions(), neverStore);
+            case PAPER -> paper.propose(prompt.schema(), prompt.version(), prompt.persona(), prompt.sessions(),
+                    neverStore);
+        });
     }
 
     public LlmReply repair(OptimizerPrompt prompt, String previousAnswer, String problems) {
-        return call("repair", prompt, () -> ai.repair(prompt.schema(), prompt.version(), prompt.persona(),
-                prompt.sessions(), previousAnswer, problems, neverStore));
+        return call("repair", prompt, () -> switch (prompt.mode()) {
+            case CONSERVATIVE -> conservative.repair(prompt.schema(), prompt.version(), prompt.persona(),
+                    prompt.sessions(), previousAnswer, problems, neverStore);
+            case PAPER -> paper.repair(prompt.schema(), prompt.version(), prompt.persona(), prompt.sessions(),
+                    previousAnswer, problems, neverStore);
+        });
     }
 
     private LlmReply call(String purpose, OptimizerPrompt prompt, Supplier<Result<String>> call) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,51 +22,60 @@ import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.llm.TranscriptRenderer.Cut;
 
 /**
- * Builds the optimizer's input within the token budget. Instructions, schema and persona are always sent whole; the
- * conversations give way, in this order: assistant turns are shortened, then left out (they are context, never
- * evidence), then user turns are shortened, then the oldest messages are left out. The same input always gives the
- * same prompt.
+ * Builds the optimizer's input within the token budget, in either mode. Instructions, schema and persona are always sent
+ * whole, and so is every turn while the batch fits. Over the budget the conversations give way, in this order:
+ * assistant turns are shortened, longest first, then left out (user turns are the evidence), then user turns are
+ * shortened, then the oldest messages are left out. The same input always gives the same prompt.
  */
 @ApplicationScoped
 public class PromptBuilder {
 
     // the chat format's own framing per message (role markers, separators), with headroom
     private static final int PER_MESSAGE_OVERHEAD = 8;
+    private static final int MIN_ASSISTANT_CHARS = 200;
     private static final int MIN_USER_CHARS = 200;
+    private static final int WHOLE = Integer.MAX_VALUE;
 
     private final ObjectMapper mapper;
     private final String schemaText;
     private final int budget;
-    private final int maxAssistantChars;
-    private final int fixedTokens;
+    private final Map<OptimizerMode, Integer> fixedTokens = new EnumMap<>(OptimizerMode.class);
 
     public PromptBuilder(PersonaSchema schema, UpdaterConfig config, ObjectMapper mapper,
             SensitiveDataPolicy sensitiveData) {
         this.mapper = mapper;
-        this.schemaText = SchemaText.of(schema);
+        this.schemaText = SchemaText.of(schema, config.guardrails().fixedSections().orElse(List.of()));
         this.budget = config.optimizer().inputTokenBudget();
-        this.maxAssistantChars = config.optimizer().maxAssistantChars();
-        // the system message and the user template around the variables, counted once
-        String system = resource("prompts/optimizer-system.txt").replace("{|", "").replace("|}", "")
-                .replace("{neverStore}", sensitiveData.neverStoreInstruction());
-        String template = resource("prompts/optimizer-user.txt").replaceAll("\\{[a-zA-Z]+}", "");
-        this.fixedTokens = TokenCounter.count(system) + TokenCounter.count(template) + 2 * PER_MESSAGE_OVERHEAD;
+        // each mode's system message and user template around the variables, counted once
+        for (OptimizerMode mode : OptimizerMode.values()) {
+            String neverStore = sensitiveData.neverStoreInstruction();
+            int tokens = TokenCounter.count(template(mode.systemResource(), neverStore))
+                    + TokenCounter.count(template(mode.userResource(), neverStore));
+            fixedTokens.put(mode, tokens + 2 * PER_MESSAGE_OVERHEAD);
+        }
     }
 
     public int budget() {
         return budget;
     }
 
-    public OptimizerPrompt build(long version, JsonNode persona, List<ConversationCompleted> sessions) {
+    public OptimizerPrompt build(OptimizerMode mode, long version, JsonNode persona,
+            List<ConversationCompleted> sessions) {
         String personaText = personaText(persona);
-        int available = budget - fixedTokens - TokenCounter.count(schemaText) - TokenCounter.count(personaText)
-                - TokenCounter.count(Long.toString(version));
+        int available = budget - fixedTokens.get(mode) - TokenCounter.count(schemaText)
+                - TokenCounter.count(personaText) - TokenCounter.count(Long.toString(version));
         TranscriptRenderer transcript = new TranscriptRenderer(sessions);
-        Cut cut = new Cut(maxAssistantChars, Integer.MAX_VALUE, 0);
+        Cut cut = new Cut(WHOLE, WHOLE, 0);
         String text = transcript.render(cut);
         String omitted = "";
+        for (int chars = transcript.longestAssistantTurn() / 2; TokenCounter.count(text) > available
+                && chars >= MIN_ASSISTANT_CHARS; chars /= 2) {
+            cut = new Cut(chars, WHOLE, 0);
+            text = transcript.render(cut);
+            omitted = "assistant turns cut to " + chars + " characters";
+        }
         if (TokenCounter.count(text) > available) {
-            cut = new Cut(0, Integer.MAX_VALUE, 0);
+            cut = new Cut(0, WHOLE, 0);
             text = transcript.render(cut);
             omitted = "assistant turns";
         }
@@ -81,7 +92,7 @@ public class PromptBuilder {
                     + " oldest messages";
         }
         int tokens = budget - available + TokenCounter.count(text);
-        return new OptimizerPrompt(schemaText, version, personaText, text, tokens, omitted);
+        return new OptimizerPrompt(mode, schemaText, version, personaText, text, tokens, omitted);
     }
 
     private String personaText(JsonNode persona) {
@@ -93,6 +104,16 @@ public class PromptBuilder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a persona that cannot be written as JSON", e);
         }
+    }
+
+    /** A prompt template as the model receives it, its comments and Qute's markers removed, without its variables. */
+    private static String template(String name, String neverStore) {
+        return resource(name)
+                .replaceAll("(?s)\\{!.*?!}\\R?", "")
+                .replace("{neverStore}", neverStore)
+                .replace("{|", "")
+                .replace("|}", "")
+                .replaceAll("\\{[a-zA-Z]+}", "");
     }
 
     private static String resource(String name) {

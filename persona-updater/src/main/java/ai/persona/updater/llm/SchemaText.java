@@ -1,29 +1,34 @@
 package ai.persona.updater.llm;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import ai.persona.model.FieldSpec;
 import ai.persona.model.PersonaSchema;
 import ai.persona.model.SectionSpec;
 
-/** The persona schema as the optimizer reads it: one line per section with its fields and their types. */
+/**
+ * The persona schema as the optimizer reads it: one line per section with its fields and their types, and the sections
+ * this deployment fixes marked as read-only, so the model leaves them alone rather than be rejected for them.
+ */
 final class SchemaText {
 
     private SchemaText() {
     }
 
-    static String of(PersonaSchema schema) {
+    static String of(PersonaSchema schema, List<String> fixedSections) {
         return schema.sections().stream()
-                .map(SchemaText::section)
+                .map(section -> section(section, fixedSections.contains(section.name())))
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String section(SectionSpec section) {
+    private static String section(SectionSpec section, boolean fixed) {
         String fields = section.fields().stream()
                 .map(SchemaText::field)
                 .collect(Collectors.joining(", "));
         String kind = section.allowNewFields() ? "open: new fields allowed" : "fixed fields";
-        return "- " + section.name() + " (" + kind + "): " + fields;
+        return "- " + section.name() + " (" + kind + (fixed ? "; read-only: never change this section" : "") + "): "
+                + fields;
     }
 
     private static String field(FieldSpec field) {

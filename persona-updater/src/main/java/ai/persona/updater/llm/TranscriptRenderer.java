@@ -21,7 +21,7 @@ final class TranscriptRenderer {
     /**
      * How much of the transcript is shown.
      *
-     * @param assistantChars longest assistant turn; 0 leaves assistant turns out
+     * @param assistantChars longest assistant turn shown; 0 leaves assistant turns out
      * @param userChars longest user turn
      * @param droppedMessages how many of the oldest shown messages are left out
      */
@@ -47,7 +47,15 @@ final class TranscriptRenderer {
     }
 
     int longestUserTurn() {
-        return turns.stream().filter(t -> t.role() == MessageRole.USER).mapToInt(t -> t.text().length()).max().orElse(0);
+        return longest(MessageRole.USER);
+    }
+
+    int longestAssistantTurn() {
+        return longest(MessageRole.ASSISTANT);
+    }
+
+    private int longest(MessageRole role) {
+        return turns.stream().filter(t -> t.role() == role).mapToInt(t -> t.text().length()).max().orElse(0);
     }
 
     int turnCount() {

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ai.persona.updater.llm.OptimizerMode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -42,6 +43,11 @@ public class BatchRow extends PanacheEntityBase {
 
     @Column(name = "base_version")
     public Long baseVersion;
+
+    /** The optimizer mode of the batch's last run; null until it was run. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "optimizer_mode")
+    public OptimizerMode optimizerMode;
 
     @Column(name = "proposal")
     public String proposal;

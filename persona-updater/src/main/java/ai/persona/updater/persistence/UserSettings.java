@@ -6,13 +6,16 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ai.persona.updater.llm.OptimizerMode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 
-/** A user's learning settings; users without a row learn, with the configured k. */
+/** A user's learning settings; users without a row learn, with the configured k and optimizer mode. */
 @Entity
 @Table(name = "user_settings")
 public class UserSettings extends PanacheEntityBase {
@@ -27,6 +30,11 @@ public class UserSettings extends PanacheEntityBase {
     /** k for this user; null means the configured default. */
     @Column(name = "batch_size")
     public Integer batchSize;
+
+    /** The optimizer mode for this user; null means the configured default. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "optimizer_mode")
+    public OptimizerMode optimizerMode;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.persistence.BatchRow;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.BatchTrigger;
@@ -19,20 +20,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * A batch as the API shows it. The id is also the patch id.
  *
+ * @param optimizerMode the mode the batch was (last) optimized with; null until it was
  * @param proposal the PersonaPatchProposed event, once optimized
  * @param rawAnswers a parked batch's model answers (first and repair), for inspection
  * @param problems why a parked batch was parked
  */
 @RegisterForReflection
 public record BatchView(UUID id, String userId, BatchStatus status, BatchTrigger trigger, List<String> sessionIds,
-        Long baseVersion, JsonNode proposal, JsonNode rawAnswers, JsonNode problems, int inputTokens, int outputTokens,
+        Long baseVersion, OptimizerMode optimizerMode, JsonNode proposal, JsonNode rawAnswers, JsonNode problems, int inputTokens, int outputTokens,
         int llmCalls, int attempts, Instant createdAt, Instant updatedAt, Instant publishedAt) {
 
     static BatchView of(BatchRow row, ObjectMapper mapper) {
         try {
             return new BatchView(row.id, row.userId, row.status, row.trigger,
                     mapper.readValue(row.sessionIds, new TypeReference<List<String>>() {
-                    }), row.baseVersion, tree(mapper, row.proposal), tree(mapper, row.rawOutput),
+                    }), row.baseVersion, row.optimizerMode, tree(mapper, row.proposal), tree(mapper, row.rawOutput),
                     tree(mapper, row.problems), row.inputTokens, row.outputTokens, row.llmCalls, row.attempts,
                     row.createdAt, row.updatedAt, row.publishedAt);
         } catch (JsonProcessingException e) {

@@ -7,7 +7,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *
  * @param learningEnabled whether the optimizer learns from this user's sessions (required)
  * @param batchSize k, sessions per batch; null restores the configured default
+ * @param optimizerMode {@code conservative} or {@code paper}; null restores the configured default
  */
 @RegisterForReflection
-public record SettingsRequest(Boolean learningEnabled, Integer batchSize) {
+public record SettingsRequest(Boolean learningEnabled, Integer batchSize, String optimizerMode) {
 }

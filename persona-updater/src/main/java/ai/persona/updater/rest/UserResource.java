@@ -12,13 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.persistence.BatchTrigger;
 import ai.persona.updater.service.BatchDispatcher;
 import ai.persona.updater.service.UserSettingsService;
 import ai.persona.updater.service.UserSettingsService.UserState;
 import io.smallrye.mutiny.Uni;
 
-/** Internal API over one user: learning on/off and k, what is buffered, and flushing a partial batch now. */
+/** Internal API over one user: learning on/off, k, optimizer mode, what is buffered, and flushing a partial batch. */
 @Path("/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
@@ -43,7 +44,7 @@ public class UserResource {
     @PUT
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Turns learning on or off and sets k for the user (batchSize null = the default)")
+    @Operation(summary = "Turns learning on or off, sets k and the optimizer mode for the user (null: the default)")
     public Uni<UserState> update(@PathParam("userId") String userId, SettingsRequest request) {
         if (request == null || request.learningEnabled() == null) {
             throw ApiProblem.badRequest("learningEnabled is required");
@@ -52,7 +53,9 @@ public class UserResource {
         if (k != null && (k < 1 || k > settings.maxBatchSize())) {
             throw ApiProblem.badRequest("batchSize must be between 1 and " + settings.maxBatchSize());
         }
-        return settings.update(checked(userId), request.learningEnabled(), k)
+        OptimizerMode mode = request.optimizerMode() == null ? null : OptimizerMode.parse(request.optimizerMode())
+                .orElseThrow(() -> ApiProblem.badRequest("optimizerMode must be one of " + OptimizerMode.ids()));
+        return settings.update(checked(userId), request.learningEnabled(), k, mode)
                 .invoke(updated -> updated.sealed().forEach(dispatcher::dispatch))
                 .map(UserSettingsService.Updated::state);
     }

@@ -9,10 +9,14 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.ConversationCompleted;
+import ai.persona.updater.llm.OptimizerMode;
 
-/** What the optimizer works from: the batch's sessions, oldest first, and the persona snapshot they are applied to. */
+/**
+ * What the optimizer works from: the batch's sessions, oldest first, the persona snapshot they are applied to, and the
+ * mode in effect for the user now.
+ */
 public record BatchInput(UUID batchId, String userId, List<String> sessionIds, long baseVersion, ObjectNode persona,
-        List<ConversationCompleted> sessions) {
+        List<ConversationCompleted> sessions, OptimizerMode mode) {
 
     /**
      * When the earliest session started (its end, for a producer that gave no start): session-service refuses a patch

@@ -108,20 +108,24 @@ public class BatchProcessor {
             PersonaPatch patch = new PersonaPatch(batch.id.toString(), batch.userId, input.baseVersion(),
                     input.sessionIds(), proposed.operations(), model, Instant.now(), input.firstSessionStartedAt());
             String payload = json(PersonaPatchProposed.of(patch, proposed.usage()));
-            if (!await(() -> store.saveProposal(batch.id, input.baseVersion(), payload, proposed.usage()))) {
+            if (!await(() -> store.saveProposal(batch.id, input.baseVersion(), input.mode(), payload,
+                    proposed.usage()))) {
                 return false;
             }
+            metrics.outcome(input.mode(), "changed");
             metrics.operationsProposed(proposed.operations());
             return publish(batch.id, batch.userId, payload);
         }
         if (outcome instanceof OptimizerOutcome.NoChange noChange) {
-            await(() -> store.noChange(batch.id, input.baseVersion(), noChange.usage()));
+            await(() -> store.noChange(batch.id, input.baseVersion(), input.mode(), noChange.usage()));
             metrics.batch("no_change");
+            metrics.outcome(input.mode(), "no_change");
             Log.infof("batch %s of %s: no change", batch.id, batch.userId);
         } else if (outcome instanceof OptimizerOutcome.Parked parked) {
-            await(() -> store.park(batch.id, input.baseVersion(), parked.rawAnswers(), parked.findings(),
-                    parked.usage()));
+            await(() -> store.park(batch.id, input.baseVersion(), input.mode(), parked.rawAnswers(),
+                    parked.findings(), parked.usage()));
             metrics.batch("parked");
+            metrics.outcome(input.mode(), "parked");
             Log.warnf("batch %s of %s parked: %s", batch.id, batch.userId, parked.findings());
         }
         return true;

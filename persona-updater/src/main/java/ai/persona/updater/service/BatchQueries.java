@@ -15,6 +15,7 @@ import ai.persona.updater.persistence.BatchRow;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.PersonaSnapshot;
 import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.UserSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -23,9 +24,11 @@ import io.smallrye.mutiny.Uni;
 public class BatchQueries {
 
     private final ObjectMapper mapper;
+    private final UserSettingsService settings;
 
-    public BatchQueries(ObjectMapper mapper) {
+    public BatchQueries(ObjectMapper mapper, UserSettingsService settings) {
         this.mapper = mapper;
+        this.settings = settings;
     }
 
     @WithSession
@@ -68,15 +71,19 @@ public class BatchQueries {
         return SessionRow.usersWaitingSince(cutoff);
     }
 
+    /** The batch's sessions and persona snapshot, and the optimizer mode the user's settings give now. */
     @WithSession
     public Uni<BatchInput> input(BatchRow batch) {
         return SessionRow.ofBatch(batch.id)
                 .chain(sessions -> PersonaSnapshot.<PersonaSnapshot> findById(batch.userId)
-                        .map(snapshot -> new BatchInput(batch.id, batch.userId,
-                                sessions.stream().map(s -> s.sessionId).sorted().toList(),
-                                snapshot == null ? 0 : snapshot.version,
-                                snapshot == null ? mapper.createObjectNode() : read(snapshot.persona, ObjectNode.class),
-                                sessions.stream().map(s -> read(s.payload, ConversationCompleted.class)).toList())));
+                        .chain(snapshot -> UserSettings.<UserSettings> findById(batch.userId)
+                                .map(userSettings -> new BatchInput(batch.id, batch.userId,
+                                        sessions.stream().map(s -> s.sessionId).sorted().toList(),
+                                        snapshot == null ? 0 : snapshot.version,
+                                        snapshot == null ? mapper.createObjectNode()
+                                                : read(snapshot.persona, ObjectNode.class),
+                                        sessions.stream().map(s -> read(s.payload, ConversationCompleted.class)).toList(),
+                                        settings.optimizerMode(userSettings)))));
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.persona.events.TokenUsage;
 import ai.persona.updater.config.UpdaterConfig;
+import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.persistence.BatchRow;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.ForgottenUser;
@@ -42,10 +43,12 @@ public class BatchStore {
 
     /** Stores the validated patch before its first publication: a crash after this republishes the same patch. */
     @WithTransaction
-    public Uni<Boolean> saveProposal(UUID id, long baseVersion, String proposal, TokenUsage usage) {
+    public Uni<Boolean> saveProposal(UUID id, long baseVersion, OptimizerMode mode, String proposal,
+            TokenUsage usage) {
         return change(id, BatchStatus.READY, batch -> {
             batch.status = BatchStatus.OPTIMIZED;
             batch.baseVersion = baseVersion;
+            batch.optimizerMode = mode;
             batch.proposal = proposal;
             count(batch, usage);
         });
@@ -70,21 +73,23 @@ public class BatchStore {
     }
 
     @WithTransaction
-    public Uni<Boolean> noChange(UUID id, long baseVersion, TokenUsage usage) {
+    public Uni<Boolean> noChange(UUID id, long baseVersion, OptimizerMode mode, TokenUsage usage) {
         return change(id, BatchStatus.READY, batch -> {
             batch.status = BatchStatus.NO_CHANGE;
             batch.baseVersion = baseVersion;
+            batch.optimizerMode = mode;
             batch.claimedUntil = null;
             count(batch, usage);
         }).call(done -> SessionRow.dropPayloads(id));
     }
 
     @WithTransaction
-    public Uni<Boolean> park(UUID id, long baseVersion, List<String> rawAnswers, List<Finding> findings,
-            TokenUsage usage) {
+    public Uni<Boolean> park(UUID id, long baseVersion, OptimizerMode mode, List<String> rawAnswers,
+            List<Finding> findings, TokenUsage usage) {
         return change(id, BatchStatus.READY, batch -> {
             batch.status = BatchStatus.PARKED;
             batch.baseVersion = baseVersion;
+            batch.optimizerMode = mode;
             batch.rawOutput = write(rawAnswers);
             batch.problems = write(findings);
             batch.claimedUntil = null;

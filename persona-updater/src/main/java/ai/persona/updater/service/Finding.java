@@ -15,6 +15,10 @@ public record Finding(String code, String path, String message) {
 
     public static final String MALFORMED_OUTPUT = "MALFORMED_OUTPUT";
     public static final String NOT_SAID_BY_USER = "NOT_SAID_BY_USER";
+    /** Mode conservative: a change its reason calls inferred or guessed, quoting nothing the user wrote. */
+    public static final String INFERRED = "INFERRED";
+    /** A change to a section this deployment fixes (persona-updater.guardrails.fixed-sections). */
+    public static final String FIXED_SECTION = "FIXED_SECTION";
     public static final String DUPLICATE_FIELD = "DUPLICATE_FIELD";
     public static final String LLM_REJECTED = "LLM_REJECTED";
 

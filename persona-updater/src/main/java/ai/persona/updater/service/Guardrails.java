@@ -20,12 +20,13 @@ import ai.persona.model.PatchOperation;
 import ai.persona.model.PatchResult;
 import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaSchema;
+import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.llm.ProposedChange;
 
 /**
  * Turns the model's field changes into a JSON Patch against the snapshot and checks it before anything is published:
  * the shared model's validation (schema, types, value size, operation and removal counts, token budget, never emptying
- * the persona) and the evidence check. Changes that would change nothing are dropped, so an answer that only restates
+ * the persona), the sections this deployment fixes, and the evidence check of the batch's mode. Changes that would change nothing are dropped, so an answer that only restates
  * the persona is "no change".
  */
 @ApplicationScoped
@@ -38,14 +39,19 @@ public class Guardrails {
     private final PersonaPatcher patcher;
     private final PersonaSchema schema;
     private final EvidenceCheck evidence;
+    private final FixedSections fixedSections;
 
-    public Guardrails(PersonaPatcher patcher, PersonaSchema schema, EvidenceCheck evidence) {
+    public Guardrails(PersonaPatcher patcher, PersonaSchema schema, EvidenceCheck evidence,
+            FixedSections fixedSections) {
         this.patcher = patcher;
         this.schema = schema;
         this.evidence = evidence;
+        this.fixedSections = fixedSections;
     }
 
-    public Checked check(ObjectNode persona, List<ProposedChange> changes, List<ConversationCompleted> sessions) {
+    /** @param mode decides which evidence rules apply (EvidenceCheck) */
+    public Checked check(OptimizerMode mode, ObjectNode persona, List<ProposedChange> changes,
+            List<ConversationCompleted> sessions) {
         List<PatchOperation> operations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Set<String> paths = new HashSet<>();
@@ -69,7 +75,8 @@ public class Guardrails {
                 operations.add(PatchOperation.replace(path, value, change.reason()));
             }
         }
-        findings.addAll(evidence.check(operations, persona, sessions));
+        findings.addAll(fixedSections.check(operations));
+        findings.addAll(evidence.check(mode, operations, persona, sessions));
         if (!operations.isEmpty() && findings.isEmpty()) {
             PatchResult result = patcher.apply(persona, operations);
             result.violations().forEach(v -> findings.add(Finding.of(v)));

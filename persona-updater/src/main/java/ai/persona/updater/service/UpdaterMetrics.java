@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.persona.events.TokenUsage;
 import ai.persona.model.PatchOperation;
+import ai.persona.updater.llm.OptimizerMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -33,6 +34,11 @@ public class UpdaterMetrics {
     /** Batches run to an outcome: published, no_change, parked; or deferred when the model or broker was unavailable. */
     public void batch(String outcome) {
         registry.counter("persona.updater.batches", "outcome", outcome).increment();
+    }
+
+    /** What the optimizer made of a batch in its mode: changed (a patch was proposed), no_change or parked. */
+    public void outcome(OptimizerMode mode, String outcome) {
+        registry.counter("persona.updater.optimizer.outcomes", "mode", mode.id(), "outcome", outcome).increment();
     }
 
     public void operationsProposed(List<PatchOperation> operations) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.persona.updater.config.UpdaterConfig;
+import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.persistence.BatchTrigger;
 import ai.persona.updater.persistence.PersonaSnapshot;
 import ai.persona.updater.persistence.SessionRow;
@@ -17,17 +18,19 @@ import io.smallrye.mutiny.Uni;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Per-user learning settings (on/off, k) and what the updater holds for a user. */
+/** Per-user learning settings (on/off, k, optimizer mode) and what the updater holds for a user. */
 @ApplicationScoped
 public class UserSettingsService {
 
     /**
      * @param batchSize the k in effect; {@code defaultBatchSize} tells whether it is the configured default
+     * @param optimizerMode the mode in effect; {@code defaultOptimizerMode} tells whether it is the configured default
      * @param snapshotVersion the persona version the next batch will be based on (0: nothing known yet)
      */
     @RegisterForReflection
     public record UserState(String userId, boolean learningEnabled, int batchSize, boolean defaultBatchSize,
-            long snapshotVersion, List<String> bufferedSessionIds) {
+            OptimizerMode optimizerMode, boolean defaultOptimizerMode, long snapshotVersion,
+            List<String> bufferedSessionIds) {
     }
 
     /** The settings after a change, and batches the change sealed (a smaller k can fill a batch at once). */
@@ -46,6 +49,11 @@ public class UserSettingsService {
         return settings == null || settings.batchSize == null ? config.batch().size() : settings.batchSize;
     }
 
+    /** The user's own optimizer mode, or the configured default. */
+    public OptimizerMode optimizerMode(UserSettings settings) {
+        return settings == null || settings.optimizerMode == null ? config.optimizer().mode() : settings.optimizerMode;
+    }
+
     public int maxBatchSize() {
         return config.batch().maxSize();
     }
@@ -57,19 +65,22 @@ public class UserSettingsService {
                         .chain(snapshot -> SessionRow.buffered(userId)
                                 .map(buffered -> new UserState(userId, settings == null || settings.learningEnabled,
                                         batchSize(settings), settings == null || settings.batchSize == null,
+                                        optimizerMode(settings), settings == null || settings.optimizerMode == null,
                                         snapshot == null ? 0 : snapshot.version,
                                         buffered.stream().map(s -> s.sessionId).toList()))));
     }
 
-    /** @param batchSize null restores the configured default */
+    /** @param batchSize null restores the configured default, and so does a null {@code optimizerMode} */
     @WithTransaction
-    public Uni<Updated> update(String userId, boolean learningEnabled, Integer batchSize) {
+    public Uni<Updated> update(String userId, boolean learningEnabled, Integer batchSize,
+            OptimizerMode optimizerMode) {
         return UserSettings.<UserSettings> findById(userId)
                 .chain(existing -> {
                     UserSettings settings = existing != null ? existing : new UserSettings();
                     settings.userId = userId;
                     settings.learningEnabled = learningEnabled;
                     settings.batchSize = batchSize;
+                    settings.optimizerMode = optimizerMode;
                     settings.updatedAt = Instant.now();
                     return settings.<UserSettings> persistAndFlush();
                 })

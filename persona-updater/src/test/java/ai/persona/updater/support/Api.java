@@ -38,9 +38,15 @@ public final class Api {
     }
 
     public static void settings(String userId, boolean learning, Integer k) {
+        settings(userId, learning, k, null);
+    }
+
+    /** @param optimizerMode conservative, paper, or null for the deployment's default */
+    public static void settings(String userId, boolean learning, Integer k, String optimizerMode) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("learningEnabled", learning);
         body.put("batchSize", k);
+        body.put("optimizerMode", optimizerMode);
         given().contentType(ContentType.JSON)
                 .body(body)
                 .put("/users/{id}/settings", userId)

@@ -1,0 +1,46 @@
+package ai.persona.updater;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import ai.persona.updater.support.Api;
+import ai.persona.updater.support.Conversations;
+import ai.persona.updater.support.InjectLlmStub;
+import ai.persona.updater.support.LlmStub;
+import ai.persona.updater.support.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/** A deployment that fixes Demographics (persona-updater.guardrails.fixed-sections), as persona-eval's does. */
+@QuarkusTest
+@TestProfile(MaxWaitFlushTest.ShortMaxWait.class)
+class FixedSectionsTest {
+
+    @InjectLlmStub
+    LlmStub llm;
+
+    @Test
+    void aPatchTouchingAFixedSectionIsRejectedInEveryModeAndTheModelIsToldTheSectionIsReadOnly() {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        // the user's own words, so nothing but the fixed section stands in the way
+        llm.answer(marker, InvalidAnswersTest.answer("update_field", "Demographics", "Career_Information",
+                "\"keeps notes in plain text files\""));
+        Api.settings(userId, true, null, "paper");
+        Conversations.sendSimple(userId, marker, 1, 3);
+
+        JsonPath parked = Api.batch((String) Api.awaitBatch(userId, "PARKED").get("id"));
+
+        assertThat(parked.getList("problems.code", String.class)).containsExactly("FIXED_SECTION");
+        assertThat(parked.getString("problems[0].path")).isEqualTo("/Demographics/Career_Information");
+        assertThat(parked.getString("optimizerMode")).isEqualTo("paper");
+        assertThat(llm.requests(marker).get(0).path("messages").get(0).path("content").asText())
+                .contains("- Demographics (fixed fields; read-only: never change this section): Name (text)")
+                .contains("- Pattern (open: new fields allowed): ");
+        assertThat(llm.requests(marker).get(1).path("messages").get(1).path("content").asText())
+                .contains(LlmStub.REPAIR_PHRASE, "FIXED_SECTION", "is fixed in this deployment");
+        assertThat(TestKafka.patches(userId)).isEmpty();
+    }
+}
