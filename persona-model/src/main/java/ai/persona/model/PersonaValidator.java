@@ -134,6 +134,9 @@ public final class PersonaValidator {
                     "section '" + segments.get(0) + "' has no field '" + segments.get(1) + "' and takes no new ones"));
             return;
         }
+        if (op.isTemporary()) {
+            checkValidity(op, field.get(), segments, path, violations);
+        }
         if (op.isRemoval() || op.isGuard()) {
             return;
         }
@@ -146,6 +149,18 @@ public final class PersonaValidator {
             checkListItem(field.get(), op.value(), path, violations);
         } else {
             checkValue(field.get(), op.value(), path, violations);
+        }
+    }
+
+    /** A validity rides on an add or replace of a whole field that the schema lets hold a temporary value. */
+    private static void checkValidity(PatchOperation op, FieldSpec field, List<String> segments, String path,
+            List<Violation> violations) {
+        if (op.isRemoval() || op.isGuard() || segments.size() != 2) {
+            violations.add(new Violation(ViolationReason.NOT_TEMPORARY, path,
+                    "only an add or replace of a whole field carries \"until\""));
+        } else if (!field.temporary()) {
+            violations.add(new Violation(ViolationReason.NOT_TEMPORARY, path,
+                    "field '" + field.name() + "' holds lasting values only; the schema does not mark it temporary"));
         }
     }
 
