@@ -1,5 +1,6 @@
 package ai.persona.model;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,15 @@ public final class PersonaValidator {
             violations.add(new Violation(ViolationReason.NOT_TEMPORARY, path,
                     "field '" + field.name() + "' holds lasting values only; the schema does not mark it temporary"));
         }
+    }
+
+    /** Operations whose validity ended by {@code now}: a value already known not to hold is not stored. */
+    public static List<Violation> pastValidity(List<PatchOperation> operations, Instant now) {
+        return operations.stream()
+                .filter(op -> op.isTemporary() && !op.until().isAfter(now))
+                .map(op -> new Violation(ViolationReason.NOT_TEMPORARY, op.path() == null ? "" : op.path(),
+                        "valid until " + op.until() + ", which has passed"))
+                .toList();
     }
 
     private void checkField(SectionSpec section, String name, JsonNode value, String path, List<Violation> violations) {
