@@ -56,7 +56,12 @@ public class PromptBuilder {
     }
 
     public OptimizerPrompt build(long version, JsonNode persona, List<ConversationCompleted> sessions) {
-        String personaText = personaText(persona);
+        return build(version, persona, List.of(), sessions);
+    }
+
+    /** @param pins the fields and sections the user pinned, listed after the persona as fixed (none: nothing added) */
+    public OptimizerPrompt build(long version, JsonNode persona, List<String> pins, List<ConversationCompleted> sessions) {
+        String personaText = personaText(persona) + pinnedText(pins);
         int available = budget - fixedTokens - TokenCounter.count(schemaText) - TokenCounter.count(personaText)
                 - TokenCounter.count(Long.toString(version));
         TranscriptRenderer transcript = new TranscriptRenderer(sessions);
@@ -93,6 +98,15 @@ public class PromptBuilder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a persona that cannot be written as JSON", e);
         }
+    }
+
+    /**
+     * The pins, in the words of the system prompt's rule on them (optimizer-system.txt, rule 8), so a prompt without that
+     * rule still reads right. Nothing when there are none: the paper's input is unchanged.
+     */
+    static String pinnedText(List<String> pins) {
+        return pins.isEmpty() ? "" : "\n\nPinned by the user (fixed: never add, update or remove these): "
+                + String.join(", ", pins);
     }
 
     private static String resource(String name) {

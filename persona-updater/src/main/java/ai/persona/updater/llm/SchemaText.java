@@ -6,7 +6,10 @@ import ai.persona.model.FieldSpec;
 import ai.persona.model.PersonaSchema;
 import ai.persona.model.SectionSpec;
 
-/** The persona schema as the optimizer reads it: one line per section with its fields and their types. */
+/**
+ * The persona schema as the optimizer reads it: one line per section with its fields and their types, and which may hold
+ * a temporary value (rule 9 of optimizer-system.txt).
+ */
 final class SchemaText {
 
     private SchemaText() {
@@ -22,7 +25,8 @@ final class SchemaText {
         String fields = section.fields().stream()
                 .map(SchemaText::field)
                 .collect(Collectors.joining(", "));
-        String kind = section.allowNewFields() ? "open: new fields allowed" : "fixed fields";
+        String kind = !section.allowNewFields() ? "fixed fields"
+                : section.newFieldsTemporary() ? "open: new fields allowed, may be temporary" : "open: new fields allowed";
         return "- " + section.name() + " (" + kind + "): " + fields;
     }
 
@@ -34,6 +38,6 @@ final class SchemaText {
             case STRING_LIST -> "list of texts";
             case ANY -> "text, number, true/false or list of texts";
         };
-        return field.name() + " (" + type + ")";
+        return field.name() + " (" + type + (field.temporary() ? ", may be temporary" : "") + ")";
     }
 }

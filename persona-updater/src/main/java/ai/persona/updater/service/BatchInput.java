@@ -10,9 +10,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.ConversationCompleted;
 
-/** What the optimizer works from: the batch's sessions, oldest first, and the persona snapshot they are applied to. */
+/**
+ * What the optimizer works from: the batch's sessions, oldest first, the persona snapshot they are applied to, and the
+ * fields and sections the user pinned (JSON Pointers; empty when none, or when session-service could not say).
+ */
 public record BatchInput(UUID batchId, String userId, List<String> sessionIds, long baseVersion, ObjectNode persona,
-        List<ConversationCompleted> sessions) {
+        List<ConversationCompleted> sessions, List<String> pins) {
+
+    public BatchInput {
+        pins = pins == null ? List.of() : List.copyOf(pins);
+    }
+
+    public BatchInput(UUID batchId, String userId, List<String> sessionIds, long baseVersion, ObjectNode persona,
+            List<ConversationCompleted> sessions) {
+        this(batchId, userId, sessionIds, baseVersion, persona, sessions, List.of());
+    }
+
+    public BatchInput withPins(List<String> userPins) {
+        return new BatchInput(batchId, userId, sessionIds, baseVersion, persona, sessions, userPins);
+    }
 
     /**
      * When the earliest session started (its end, for a producer that gave no start): session-service refuses a patch
