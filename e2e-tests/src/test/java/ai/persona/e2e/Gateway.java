@@ -58,6 +58,11 @@ final class Gateway {
         return as().get("/api/persona/history").then().statusCode(200).extract().jsonPath().getList("items");
     }
 
+    /** Replaces the user's pins: fields and sections the optimizer may not change. */
+    void pin(String... pointers) {
+        as().body(java.util.Map.of("pins", List.of(pointers))).put("/api/persona/pins").then().statusCode(200);
+    }
+
     void deleteMe() {
         as().delete("/api/me").then().statusCode(204);
     }

@@ -81,6 +81,27 @@ class LifelongLoopIT {
     }
 
     @Test
+    void pinnedFieldSurvivesABatchThatTriesToChangeItAndTheOptimizerIsToldItIsFixed() {
+        String userId = "pin-" + UUID.randomUUID();
+        Gateway user = newUser(userId);
+        user.pin("/Preference/Preferred_Styles");
+        // the stand-in optimizer sets Preferred_Styles to FIRST_STYLE for a persona without it; the repair request,
+        // which quotes that answer, is answered with TEA_HABIT instead
+        user.converse("我开了一家茶馆 " + userId);
+        user.converse("回答请简短一些");
+        user.converse("先给我结论");
+
+        await().atMost(LEARN).until(() -> user.personaVersion() == 1);
+        assertThat(user.persona().getString("persona.Preference.Preferred_Styles")).isNull();
+        assertThat(user.persona().getString("persona.Pattern.Tea_Habit")).isEqualTo(LlmStub.TEA_HABIT);
+        List<String> requests = stack.llm.optimizerRequestsFor(userId);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0))
+                .contains("Pinned by the user (fixed: never add, update or remove these): /Preference/Preferred_Styles");
+        assertThat(requests.get(1)).contains("PINNED at /Preference/Preferred_Styles");
+    }
+
+    @Test
     void updaterKilledInTheMiddleOfABatchStillMakesExactlyOnePatch() throws Exception {
         String userId = "crash-" + UUID.randomUUID();
         Gateway user = newUser(userId);

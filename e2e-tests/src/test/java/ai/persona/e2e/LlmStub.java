@@ -64,6 +64,14 @@ final class LlmStub implements AutoCloseable {
                 .count();
     }
 
+    /** The bodies of the optimizer's requests (first calls and repairs) for conversations containing {@code marker}. */
+    List<String> optimizerRequestsFor(String marker) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).stream()
+                .map(LoggedRequest::getBodyAsString)
+                .filter(body -> body.contains(OPTIMIZER_MARK) && body.contains(marker))
+                .toList();
+    }
+
     String baseUrl() {
         return "http://localhost:" + server.port() + "/v1/";
     }

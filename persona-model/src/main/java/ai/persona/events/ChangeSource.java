@@ -5,5 +5,7 @@ public enum ChangeSource {
     OPTIMIZER,
     USER_EDIT,
     IMPORT,
-    ROLLBACK
+    ROLLBACK,
+    /** A temporary value's validity ended: session-service removed it (docs/persona-over-time.md). */
+    EXPIRY
 }

@@ -1,5 +1,6 @@
 package ai.persona.model;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,9 @@ public final class PersonaValidator {
                     "section '" + segments.get(0) + "' has no field '" + segments.get(1) + "' and takes no new ones"));
             return;
         }
+        if (op.isTemporary()) {
+            checkValidity(op, field.get(), segments, path, violations);
+        }
         if (op.isRemoval() || op.isGuard()) {
             return;
         }
@@ -147,6 +151,27 @@ public final class PersonaValidator {
         } else {
             checkValue(field.get(), op.value(), path, violations);
         }
+    }
+
+    /** A validity rides on an add or replace of a whole field that the schema lets hold a temporary value. */
+    private static void checkValidity(PatchOperation op, FieldSpec field, List<String> segments, String path,
+            List<Violation> violations) {
+        if (op.isRemoval() || op.isGuard() || segments.size() != 2) {
+            violations.add(new Violation(ViolationReason.NOT_TEMPORARY, path,
+                    "only an add or replace of a whole field carries \"until\""));
+        } else if (!field.temporary()) {
+            violations.add(new Violation(ViolationReason.NOT_TEMPORARY, path,
+                    "field '" + field.name() + "' holds lasting values only; the schema does not mark it temporary"));
+        }
+    }
+
+    /** Operations whose validity ended by {@code now}: a value already known not to hold is not stored. */
+    public static List<Violation> pastValidity(List<PatchOperation> operations, Instant now) {
+        return operations.stream()
+                .filter(op -> op.isTemporary() && !op.until().isAfter(now))
+                .map(op -> new Violation(ViolationReason.NOT_TEMPORARY, op.path() == null ? "" : op.path(),
+                        "valid until " + op.until() + ", which has passed"))
+                .toList();
     }
 
     private void checkField(SectionSpec section, String name, JsonNode value, String path, List<Violation> violations) {

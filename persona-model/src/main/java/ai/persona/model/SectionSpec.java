@@ -7,8 +7,13 @@ import java.util.Optional;
  * One section of the persona schema.
  *
  * @param allowNewFields whether fields beyond the declared ones may be added (open sections learn new facets of a user)
+ * @param newFieldsTemporary whether such added fields may hold temporary values (FieldSpec#temporary)
  */
-public record SectionSpec(String name, boolean allowNewFields, List<FieldSpec> fields) {
+public record SectionSpec(String name, boolean allowNewFields, List<FieldSpec> fields, boolean newFieldsTemporary) {
+
+    public SectionSpec(String name, boolean allowNewFields, List<FieldSpec> fields) {
+        this(name, allowNewFields, fields, false);
+    }
 
     public SectionSpec {
         if (name == null || name.isBlank()) {
@@ -27,7 +32,7 @@ public record SectionSpec(String name, boolean allowNewFields, List<FieldSpec> f
         if (declared.isPresent() || !allowNewFields) {
             return declared;
         }
-        return Optional.of(FieldSpec.added(fieldName));
+        return Optional.of(FieldSpec.added(fieldName, newFieldsTemporary));
     }
 
     public int indexOf(String fieldName) {

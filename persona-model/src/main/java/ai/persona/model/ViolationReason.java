@@ -23,5 +23,8 @@ public enum ViolationReason {
     /** A value or reason holds data of a category a persona never stores (ai.persona.model.guard). */
     SENSITIVE_DATA,
     /** The optimizer's patch touches a field or section the user pinned. */
-    PINNED
+    PINNED,
+    /** An operation carries a validity ({@code until}) where none may be: a field the schema does not mark temporary, a
+     * removal or list item, or a time already past. */
+    NOT_TEMPORARY
 }

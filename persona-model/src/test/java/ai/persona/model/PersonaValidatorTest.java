@@ -4,6 +4,7 @@ import static ai.persona.model.PersonaFixtures.teaShopOwner;
 import static ai.persona.model.PersonaFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -168,6 +169,40 @@ class PersonaValidatorTest {
                 .extracting(Violation::reason, Violation::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ViolationReason.INVALID_TEXT,
                         "/Preference/Preferred_Styles"));
+    }
+
+    @Test
+    void temporaryValueIsAcceptedOnAFieldTheSchemaMarksTemporaryAndKeepsItsValidity() {
+        Instant until = Instant.parse("2027-01-31T00:00:00Z");
+        PatchResult result = patcher.apply(teaShopOwner(), List.of(
+                PatchOperation.add("/Pattern/Current_Location", text("这个月在东京"), "用户说这个月在东京").until(until),
+                PatchOperation.replace("/Demographics/Career_Information", text("休产假"), "用户说在休产假").until(until)));
+
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.persona().at("/Pattern/Current_Location").asText()).isEqualTo("这个月在东京");
+        ObjectNode written = PersonaJson.mapper().valueToTree(
+                PatchOperation.replace("/Pattern/Usage_Pattern", text("x"), "r").until(until));
+        assertThat(written.get("until").asText()).isEqualTo("2027-01-31T00:00:00Z");
+        assertThat(PersonaJson.mapper().convertValue(written, PatchOperation.class).until()).isEqualTo(until);
+        assertThat(written.has("until")).isTrue();
+        assertThat(PatchOperation.replace("/Pattern/Usage_Pattern", text("x"), "r").until(until)
+                .toJsonPatchOperation().has("until")).isFalse();
+    }
+
+    @Test
+    void validityIsRejectedOnALastingFieldARemovalOrAListItem() {
+        Instant until = Instant.parse("2027-01-31T00:00:00Z");
+        assertRejected(List.of(PatchOperation.replace("/Demographics/Name", text("小林"), "").until(until)),
+                ViolationReason.NOT_TEMPORARY, "/Demographics/Name");
+        assertRejected(List.of(PatchOperation.remove("/Pattern/Usage_Pattern", "").until(until)),
+                ViolationReason.NOT_TEMPORARY, "/Pattern/Usage_Pattern");
+        assertRejected(List.of(PatchOperation.add("/Personality/Values_and_Interests/0", text("茶"), "").until(until)),
+                ViolationReason.NOT_TEMPORARY, "/Personality/Values_and_Interests/0");
+        // a closed section's added fields are outside the schema anyway; an open section without the mark takes no validity
+        PersonaValidator strict = new PersonaValidator(new PersonaSchema("open, lasting",
+                List.of(new SectionSpec("Pattern", true, List.of()))), limits);
+        assertThat(strict.validateOperations(List.of(PatchOperation.add("/Pattern/Trip", text("东京"), "").until(until))))
+                .extracting(Violation::reason).containsExactly(ViolationReason.NOT_TEMPORARY);
     }
 
     private void assertRejected(List<PatchOperation> ops, ViolationReason reason, String path) {

@@ -6,6 +6,9 @@ import static ai.persona.updater.support.Conversations.system;
 import static ai.persona.updater.support.Conversations.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -105,6 +108,34 @@ class BatchingTest {
         String batchId = proposed.patch().patchId();
         Api.awaitBuffered(userId, 0);
         assertThat(Api.batch(batchId).getString("status")).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void aTemporaryValueIsPublishedValidFromItsConversationForTheDaysTheModelGave() throws Exception {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, """
+                {"operations": [{"action": "update_field", "section": "Pattern", "field": "Usage_Pattern",
+                  "value": "keeps notes in plain text files", "reason": "the user said so this month", "days": 30}]}""");
+        Instant ended = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        for (int n = 1; n <= 3; n++) {
+            Conversations.send(ConversationCompleted.of(userId + "-s" + n, userId,
+                    ended.minusSeconds(60L * (4 - n)), ended.minusSeconds(60L * (3 - n)),
+                    List.of(user("[" + marker + "] I keep notes in plain text files this month."))));
+        }
+
+        var records = Api.awaitPatches(userId, 1);
+
+        PersonaPatchProposed proposed = PersonaJson.mapper().readValue(records.get(0).value(), PersonaPatchProposed.class);
+        assertThat(proposed.patch().operations()).singleElement().satisfies(op -> {
+            assertThat(op.path()).isEqualTo("/Pattern/Usage_Pattern");
+            assertThat(op.until()).isEqualTo(ended.plus(Duration.ofDays(30)));
+        });
+        String system = llm.requests(marker).get(0).path("messages").get(0).path("content").asText();
+        String input = llm.requests(marker).get(0).path("messages").get(1).path("content").asText();
+        assertThat(system).contains("\"days\": N", "may be temporary");
+        assertThat(input).contains("Usage_Pattern (text, may be temporary)", "open: new fields allowed, may be temporary")
+                .doesNotContain("Pinned by the user");
     }
 
     @Test

@@ -71,6 +71,25 @@ class InvalidAnswersTest {
     }
 
     @Test
+    void aValidityOnALastingFieldIsSentBackOnceAndTheRepairedAnswerPublished() throws Exception {
+        String userId = Conversations.userId();
+        String marker = Conversations.marker();
+        llm.answer(marker, """
+                {"operations": [{"action": "add_field", "section": "Demographics", "field": "Name", "value": "Ana",
+                  "reason": "the user said so", "until": "2099-12-31"}]}""");
+        llm.answerRepair(marker, BatchingTest.FORMATS_ANSWER);
+        Conversations.sendSimple(userId, marker, 1, 3);
+
+        var records = Api.awaitPatches(userId, 1);
+
+        assertThat(llm.requests(marker).get(1).path("messages").get(1).path("content").asText())
+                .contains("NOT_TEMPORARY", "/Demographics/Name", "holds lasting values only");
+        var proposed = PersonaJson.mapper().readTree(records.get(0).value());
+        assertThat(proposed.at("/patch/operations/0/path").asText()).isEqualTo("/Preference/Preferred_Formats");
+        assertThat(proposed.at("/patch/operations/0/until").isMissingNode()).isTrue();
+    }
+
+    @Test
     void anOversizedValueParksTheBatch() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();

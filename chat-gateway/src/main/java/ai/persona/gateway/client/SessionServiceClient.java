@@ -94,6 +94,10 @@ public interface SessionServiceClient {
     Uni<JsonNode> replacePins(@PathParam("userId") String userId, JsonNode pins);
 
     @GET
+    @Path("/users/{userId}/persona/provenance")
+    Uni<JsonNode> provenance(@PathParam("userId") String userId);
+
+    @GET
     @Path("/users/{userId}/export")
     Uni<JsonNode> export(@PathParam("userId") String userId);
 

@@ -1,5 +1,7 @@
 package ai.persona.updater.client;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,4 +23,13 @@ public interface SessionServiceClient {
 
     @GET
     CurrentPersona current(@PathParam("userId") String userId);
+
+    @RegisterForReflection
+    record Pins(List<String> pins) {
+    }
+
+    /** The fields and sections the user pinned, which the optimizer is told are fixed. */
+    @GET
+    @Path("/pins")
+    Pins pins(@PathParam("userId") String userId);
 }

@@ -1,5 +1,7 @@
 package ai.persona.updater.llm;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class AnswerParser {
+
+    // longer than a year is no temporary state; such a value is written as a lasting one
+    static final int MAX_DAYS = 366;
 
     private static final Set<String> ACTIONS = Set.of(ProposedChange.ADD, ProposedChange.UPDATE, ProposedChange.REMOVE);
 
@@ -73,9 +78,44 @@ public class AnswerParser {
         if (!removal && (value == null || value.isNull())) {
             problems.add(where + "\"value\" is required for " + action);
         }
-        if (problems.size() == before) {
-            changes.add(new ProposedChange(action, section, field, removal ? null : value, reason));
+        LocalDate until = date(op, where, problems);
+        Integer days = days(op, where, problems);
+        if (until != null && days != null) {
+            problems.add(where + "give either \"until\" or \"days\", not both");
         }
+        if (removal && (until != null || days != null)) {
+            problems.add(where + "remove_field takes no \"until\" or \"days\"");
+        }
+        if (problems.size() == before) {
+            changes.add(new ProposedChange(action, section, field, removal ? null : value, reason, until, days));
+        }
+    }
+
+    /** A temporary value's last day: "until": "YYYY-MM-DD" (docs/persona-over-time.md). */
+    private static LocalDate date(JsonNode op, String where, List<String> problems) {
+        JsonNode until = op.get("until");
+        if (until == null || until.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(until.asText().strip());
+        } catch (DateTimeParseException e) {
+            problems.add(where + "\"until\" must be a date YYYY-MM-DD, not '" + until.asText() + "'");
+            return null;
+        }
+    }
+
+    /** A temporary value's rough length: "days": N, a whole number from 1 to MAX_DAYS. */
+    private static Integer days(JsonNode op, String where, List<String> problems) {
+        JsonNode days = op.get("days");
+        if (days == null || days.isNull()) {
+            return null;
+        }
+        if (!days.canConvertToInt() || !days.isIntegralNumber() || days.intValue() < 1 || days.intValue() > MAX_DAYS) {
+            problems.add(where + "\"days\" must be a whole number from 1 to " + MAX_DAYS);
+            return null;
+        }
+        return days.intValue();
     }
 
     private static String text(JsonNode op, String name) {

@@ -59,9 +59,10 @@ public class PromptBuilder {
         return budget;
     }
 
-    public OptimizerPrompt build(OptimizerMode mode, long version, JsonNode persona,
+    /** @param pins the fields and sections the user pinned, listed after the persona as fixed (none: nothing added) */
+    public OptimizerPrompt build(OptimizerMode mode, long version, JsonNode persona, List<String> pins,
             List<ConversationCompleted> sessions) {
-        String personaText = personaText(persona);
+        String personaText = personaText(persona) + pinnedText(pins);
         int available = budget - fixedTokens.get(mode) - TokenCounter.count(schemaText)
                 - TokenCounter.count(personaText) - TokenCounter.count(Long.toString(version));
         TranscriptRenderer transcript = new TranscriptRenderer(sessions);
@@ -114,6 +115,15 @@ public class PromptBuilder {
                 .replace("{|", "")
                 .replace("|}", "")
                 .replaceAll("\\{[a-zA-Z]+}", "");
+    }
+
+    /**
+     * The pins, in the words of the system prompt's rule on them (optimizer-system.txt, rule 8), so a prompt without that
+     * rule still reads right. Nothing when there are none: the paper's input is unchanged.
+     */
+    static String pinnedText(List<String> pins) {
+        return pins.isEmpty() ? "" : "\n\nPinned by the user (fixed: never add, update or remove these): "
+                + String.join(", ", pins);
     }
 
     private static String resource(String name) {

@@ -1,5 +1,7 @@
 package ai.persona.updater.llm;
 
+import java.time.LocalDate;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -7,8 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param action add_field, update_field or remove_field
  * @param value the field's whole new value; null for remove_field
+ * @param until for a temporary value: the last day it holds ("until": "YYYY-MM-DD"); null otherwise
+ * @param days for a temporary value: about how many days it holds from the conversation ("days": N); null otherwise
  */
-public record ProposedChange(String action, String section, String field, JsonNode value, String reason) {
+public record ProposedChange(String action, String section, String field, JsonNode value, String reason,
+        LocalDate until, Integer days) {
+
+    /** A lasting change. */
+    public ProposedChange(String action, String section, String field, JsonNode value, String reason) {
+        this(action, section, field, value, reason, null, null);
+    }
 
     public static final String ADD = "add_field";
     public static final String UPDATE = "update_field";
@@ -16,5 +26,9 @@ public record ProposedChange(String action, String section, String field, JsonNo
 
     public boolean isRemoval() {
         return REMOVE.equals(action);
+    }
+
+    public boolean isTemporary() {
+        return until != null || days != null;
     }
 }

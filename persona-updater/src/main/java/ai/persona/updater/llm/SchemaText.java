@@ -8,8 +8,9 @@ import ai.persona.model.PersonaSchema;
 import ai.persona.model.SectionSpec;
 
 /**
- * The persona schema as the optimizer reads it: one line per section with its fields and their types, and the sections
- * this deployment fixes marked as read-only, so the model leaves them alone rather than be rejected for them.
+ * The persona schema as the optimizer reads it: one line per section with its fields and their types, which may hold a
+ * temporary value (rule 9 of optimizer-system.txt), and the sections this deployment fixes marked as read-only, so the
+ * model leaves them alone rather than be rejected for them.
  */
 final class SchemaText {
 
@@ -26,7 +27,8 @@ final class SchemaText {
         String fields = section.fields().stream()
                 .map(SchemaText::field)
                 .collect(Collectors.joining(", "));
-        String kind = section.allowNewFields() ? "open: new fields allowed" : "fixed fields";
+        String kind = !section.allowNewFields() ? "fixed fields"
+                : section.newFieldsTemporary() ? "open: new fields allowed, may be temporary" : "open: new fields allowed";
         return "- " + section.name() + " (" + kind + (fixed ? "; read-only: never change this section" : "") + "): "
                 + fields;
     }
@@ -39,6 +41,6 @@ final class SchemaText {
             case STRING_LIST -> "list of texts";
             case ANY -> "text, number, true/false or list of texts";
         };
-        return field.name() + " (" + type + ")";
+        return field.name() + " (" + type + (field.temporary() ? ", may be temporary" : "") + ")";
     }
 }

@@ -13,10 +13,24 @@ import ai.persona.updater.llm.OptimizerMode;
 
 /**
  * What the optimizer works from: the batch's sessions, oldest first, the persona snapshot they are applied to, and the
- * mode in effect for the user now.
+ * mode in effect for the user now, and the fields and sections the user pinned (JSON Pointers; empty when none, or when
+ * session-service could not say).
  */
 public record BatchInput(UUID batchId, String userId, List<String> sessionIds, long baseVersion, ObjectNode persona,
-        List<ConversationCompleted> sessions, OptimizerMode mode) {
+        List<ConversationCompleted> sessions, OptimizerMode mode, List<String> pins) {
+
+    public BatchInput {
+        pins = pins == null ? List.of() : List.copyOf(pins);
+    }
+
+    public BatchInput(UUID batchId, String userId, List<String> sessionIds, long baseVersion, ObjectNode persona,
+            List<ConversationCompleted> sessions, OptimizerMode mode) {
+        this(batchId, userId, sessionIds, baseVersion, persona, sessions, mode, List.of());
+    }
+
+    public BatchInput withPins(List<String> userPins) {
+        return new BatchInput(batchId, userId, sessionIds, baseVersion, persona, sessions, mode, userPins);
+    }
 
     /**
      * When the earliest session started (its end, for a producer that gave no start): session-service refuses a patch

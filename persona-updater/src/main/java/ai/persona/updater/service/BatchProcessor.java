@@ -42,6 +42,7 @@ public class BatchProcessor {
     private final BatchQueries queries;
     private final PredecessorGate gate;
     private final PersonaOptimizer optimizer;
+    private final PinLookup pins;
     private final PatchPublisher publisher;
     private final UpdaterMetrics metrics;
     private final ObjectMapper mapper;
@@ -49,12 +50,13 @@ public class BatchProcessor {
     private final String model;
 
     public BatchProcessor(BatchStore store, BatchQueries queries, PredecessorGate gate, PersonaOptimizer optimizer,
-            PatchPublisher publisher, UpdaterMetrics metrics, ObjectMapper mapper, UpdaterConfig config,
+            PinLookup pins, PatchPublisher publisher, UpdaterMetrics metrics, ObjectMapper mapper, UpdaterConfig config,
             @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name", defaultValue = "unknown") String model) {
         this.store = store;
         this.queries = queries;
         this.gate = gate;
         this.optimizer = optimizer;
+        this.pins = pins;
         this.publisher = publisher;
         this.metrics = metrics;
         this.mapper = mapper;
@@ -96,7 +98,7 @@ public class BatchProcessor {
 
     private boolean optimize(BatchRow batch) {
         gate.awaitPredecessorApplied(batch);
-        BatchInput input = await(() -> queries.input(batch));
+        BatchInput input = await(() -> queries.input(batch)).withPins(pins.of(batch.userId));
         OptimizerOutcome outcome;
         try {
             outcome = optimizer.optimize(input);

@@ -1,6 +1,7 @@
 package ai.persona.updater.service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,9 @@ import ai.persona.model.PatchResult;
 import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaSchema;
 import ai.persona.updater.llm.OptimizerMode;
+import ai.persona.model.guard.PinnedPaths;
 import ai.persona.updater.llm.ProposedChange;
+import io.quarkus.logging.Log;
 
 /**
  * Turns the model's field changes into a JSON Patch against the snapshot and checks it before anything is published:
@@ -49,9 +52,13 @@ public class Guardrails {
         this.fixedSections = fixedSections;
     }
 
-    /** @param mode decides which evidence rules apply (EvidenceCheck) */
+    /**
+     * @param mode decides which evidence rules apply (EvidenceCheck)
+     * @param pins what the user pinned (session-service's, read before the run): an operation on one is a finding, so
+     *        the repair call can drop it and the rest of the answer is kept, rather than session-service parking it all
+     */
     public Checked check(OptimizerMode mode, ObjectNode persona, List<ProposedChange> changes,
-            List<ConversationCompleted> sessions) {
+            List<ConversationCompleted> sessions, List<String> pins) {
         List<PatchOperation> operations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Set<String> paths = new HashSet<>();
@@ -69,13 +76,20 @@ public class Guardrails {
                 continue;
             }
             JsonNode value = coerce(change, change.value());
+            Instant until = TemporaryValues.until(change, sessions);
+            if (until != null && !until.isAfter(Instant.now())) {
+                // it held for a while around the conversations and no longer does: nothing to remember
+                Log.infof("dropping %s: valid until %s, which has passed", path, until);
+                continue;
+            }
             if (current == null) {
-                operations.add(PatchOperation.add(path, value, change.reason()));
+                operations.add(PatchOperation.add(path, value, change.reason()).until(until));
             } else if (!current.equals(value)) {
-                operations.add(PatchOperation.replace(path, value, change.reason()));
+                operations.add(PatchOperation.replace(path, value, change.reason()).until(until));
             }
         }
         findings.addAll(fixedSections.check(operations));
+        PinnedPaths.touched(pins, operations).forEach(v -> findings.add(Finding.of(v)));
         findings.addAll(evidence.check(mode, operations, persona, sessions));
         if (!operations.isEmpty() && findings.isEmpty()) {
             PatchResult result = patcher.apply(persona, operations);

@@ -52,7 +52,8 @@ public class PersonaOptimizer {
     }
 
     private OptimizerOutcome run(BatchInput input) {
-        OptimizerPrompt prompt = prompts.build(input.mode(), input.baseVersion(), input.persona(), input.sessions());
+        OptimizerPrompt prompt = prompts.build(input.mode(), input.baseVersion(), input.persona(), input.pins(),
+                input.sessions());
         if (!prompt.omitted().isEmpty()) {
             Log.infof("batch %s: prompt trimmed to %d tokens, left out or shortened: %s", input.batchId(),
                     prompt.tokens(), prompt.omitted());
@@ -81,7 +82,7 @@ public class PersonaOptimizer {
                     .toList();
             return new Guardrails.Checked(List.of(), findings);
         }
-        return guardrails.check(input.mode(), input.persona(), parsed.changes(), input.sessions());
+        return guardrails.check(input.mode(), input.persona(), parsed.changes(), input.sessions(), input.pins());
     }
 
     private static OptimizerOutcome outcome(Guardrails.Checked checked, TokenUsage usage) {

@@ -66,4 +66,15 @@ public interface SessionServiceConfig {
      */
     @WithDefault("P3D")
     java.time.Duration recordedEventRetention();
+
+    /**
+     * How often temporary values past their validity are looked for (read by the expiry job's @Scheduled): a value
+     * outlives its "until" by at most this much. Validities are days long, so a minute is plenty.
+     */
+    @WithDefault("60s")
+    java.time.Duration expiryCheckInterval();
+
+    /** Due temporary values looked at per round; more wait for the next one. */
+    @WithDefault("200")
+    int expiryBatchSize();
 }

@@ -1,5 +1,7 @@
 package ai.persona.session.rest;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,9 +122,23 @@ public class PersonaResource {
                 throw ProblemException.badRequest("every operation needs \"op\" and \"path\"");
             }
             operations.add(new PatchOperation(op.get("op").asText(), op.get("path").asText(), op.get("value"),
-                    op.path("reason").isTextual() ? op.get("reason").asText() : null));
+                    op.path("reason").isTextual() ? op.get("reason").asText() : null, until(op)));
         }
         return operations;
+    }
+
+    /** A temporary value's validity: an RFC 3339 time such as 2027-01-31T00:00:00Z (docs/persona-over-time.md). */
+    private static Instant until(JsonNode op) {
+        JsonNode until = op.get("until");
+        if (until == null || until.isNull()) {
+            return null;
+        }
+        try {
+            return Instant.parse(until.asText());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField("until", "\"until\" of " + op.get("path").asText()
+                    + " is not a time such as 2027-01-31T00:00:00Z");
+        }
     }
 
     private static Response withETag(PersonaView view) {

@@ -15,6 +15,7 @@ import ai.persona.events.ChangeSource;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PatchResult;
 import ai.persona.model.PersonaPatcher;
+import ai.persona.model.PersonaValidator;
 import ai.persona.model.Violation;
 import ai.persona.session.config.PersonaModelProducer;
 import ai.persona.session.config.SessionServiceConfig;
@@ -76,6 +77,10 @@ public class PersonaService {
     public Uni<PersonaView> edit(String userId, long ifMatch, List<PatchOperation> operations) {
         return locked(userId, ifMatch)
                 .chain(persona -> {
+                    List<Violation> past = PersonaValidator.pastValidity(operations, Clocks.now());
+                    if (!past.isEmpty()) {
+                        throw invalid(past);
+                    }
                     PatchResult result = userEdits.apply(Json.tree(persona.document), operations);
                     if (!result.isApplied()) {
                         throw invalid(result.violations());

@@ -6,9 +6,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.persona.model.PersonaPaths;
 import ai.persona.model.PersonaSchema;
 import ai.persona.model.guard.PinnedPaths;
 import ai.persona.session.persistence.PersonaEntity;
+import ai.persona.session.persistence.PersonaExpiryEntity;
 import ai.persona.session.persistence.PersonaPinsEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -42,7 +44,17 @@ public class PinService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no user " + userId))
                 .chain(() -> PersonaPinsEntity.<PersonaPinsEntity>findById(userId))
                 .chain(row -> store(row, userId, pins))
+                .chain(() -> keepPinnedValues(userId, pins))
                 .replaceWith(pins);
+    }
+
+    /** A pinned value is one the user keeps: it no longer expires (docs/persona-over-time.md). */
+    private static Uni<Long> keepPinnedValues(String userId, List<String> pins) {
+        return PersonaExpiryEntity.of(userId)
+                .chain(expiries -> PersonaExpiryEntity.clear(userId, expiries.stream()
+                        .map(expiry -> expiry.path)
+                        .filter(path -> pins.stream().anyMatch(pin -> PersonaPaths.overlap(path, pin)))
+                        .toList()));
     }
 
     private static Uni<Void> store(PersonaPinsEntity row, String userId, List<String> pins) {

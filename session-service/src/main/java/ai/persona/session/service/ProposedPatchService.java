@@ -19,6 +19,7 @@ import ai.persona.model.PersonaJson;
 import ai.persona.model.PersonaPatch;
 import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaPaths;
+import ai.persona.model.PersonaValidator;
 import ai.persona.model.Violation;
 import ai.persona.model.ViolationReason;
 import ai.persona.model.guard.PinnedPaths;
@@ -98,6 +99,10 @@ public class ProposedPatchService {
         }
         if (patch.isEmpty()) {
             return reject(persona, patch, List.of(new Violation(ViolationReason.EMPTY_PATCH, "", "the patch changes nothing")));
+        }
+        List<Violation> past = PersonaValidator.pastValidity(patch.operations(), Clocks.now());
+        if (!past.isEmpty()) {
+            return reject(persona, patch, past);
         }
         // like every other rule, a sensitive value or a pinned field rejects the whole patch: never half-applied
         SensitiveDataScreen.Screened screened = sensitiveData.screen(patch);
