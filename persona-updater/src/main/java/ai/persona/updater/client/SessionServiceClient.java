@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** session-service's persona API, the system of record for the current persona and its version. */
 @RegisterRestClient(configKey = "session-service")
+@RegisterProvider(ServiceTokenFilter.class)
 @Path("/users/{userId}/persona")
 public interface SessionServiceClient {
 

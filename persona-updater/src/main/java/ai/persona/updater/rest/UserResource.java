@@ -1,5 +1,6 @@
 package ai.persona.updater.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,14 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.updater.persistence.BatchTrigger;
 import ai.persona.updater.service.BatchDispatcher;
-import ai.persona.updater.service.UserSettingsService;
 import ai.persona.updater.service.UserSettingsService.UserState;
+import ai.persona.updater.service.UserSettingsService;
 import io.smallrye.mutiny.Uni;
 
 /** Internal API over one user: learning on/off and k, what is buffered, and flushing a partial batch now. */
 @Path("/users/{userId}")
+@RolesAllowed(ServiceIdentity.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
 public class UserResource {

@@ -3,6 +3,7 @@ package ai.persona.session.rest;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.model.PatchOperation;
 import ai.persona.session.service.PageView;
 import ai.persona.session.service.PersonaService;
@@ -35,6 +37,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A user's persona: current version (ETag), history, diffs, and the changes a person makes. */
 @Path("/users/{userId}/persona")
+@RolesAllowed({ ServiceIdentity.GATEWAY, ServiceIdentity.ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonaResource {
 
@@ -51,6 +54,7 @@ public class PersonaResource {
     }
 
     @GET
+    @RolesAllowed({ ServiceIdentity.GATEWAY, ServiceIdentity.UPDATER, ServiceIdentity.ADMIN })
     public Uni<Response> current(@PathParam("userId") String userId) {
         return personas.current(userId).map(PersonaResource::withETag);
     }
