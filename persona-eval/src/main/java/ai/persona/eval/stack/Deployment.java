@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +27,13 @@ public final class Deployment {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String gatewayUrl;
     private final String updaterUrl;
+    private final Supplier<String> updaterToken;
 
-    public Deployment(String gatewayUrl, String updaterUrl) {
+    /** @param updaterToken an operator's service token for the updater, minted fresh for each call */
+    public Deployment(String gatewayUrl, String updaterUrl, Supplier<String> updaterToken) {
         this.gatewayUrl = trimSlash(gatewayUrl);
         this.updaterUrl = trimSlash(updaterUrl);
+        this.updaterToken = updaterToken;
     }
 
     public String openAiBaseUrl() {
@@ -46,7 +50,9 @@ public final class Deployment {
         if (setting.learns()) {
             learning.put("batchSize", setting.k());
         }
-        send(json(URI.create(updaterUrl + "/users/" + userId + "/settings")).PUT(body(learning)), 200);
+        send(json(URI.create(updaterUrl + "/users/" + userId + "/settings"))
+                .header("Authorization", "Bearer " + updaterToken.get())
+                .PUT(body(learning)), 200);
         if (setting.kind() == Setting.Kind.GOLDEN) {
             send(user(token, "/api/persona").PUT(body(golden)), 200);
         }
