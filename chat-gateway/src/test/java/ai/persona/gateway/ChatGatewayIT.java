@@ -31,6 +31,14 @@ class ChatGatewayIT {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    // the packaged application runs in the prod profile, where the generated API description is not public
+    @Test
+    void theApiDescriptionIsNotServed() {
+        given().get("/q/openapi").then().statusCode(401);
+        given().get("/q/swagger-ui/").then().statusCode(401);
+        given().get("/asyncapi.yaml").then().statusCode(200);
+    }
+
     // the embedding model is ONNX Runtime and a native tokenizer, loaded from the jar at run time
     @Test
     @DisabledOnIntegrationTest(forArtifactTypes = DisabledOnIntegrationTest.ArtifactType.NATIVE_BINARY,

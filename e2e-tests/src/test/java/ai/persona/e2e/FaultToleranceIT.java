@@ -127,6 +127,7 @@ class FaultToleranceIT {
     private static void endIdleSessions() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(stack.services.sessionServiceUrl() + "/sessions/end-idle?idleFor=PT1S&limit=1000"))
+                .header("Authorization", "Bearer " + stack.services.adminTokenFor(LocalStack.SESSION_SERVICE))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         log("ended as idle: " + PersonaJson.mapper().readTree(response.body()).size() + " sessions");

@@ -1,5 +1,6 @@
 package ai.persona.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -78,6 +79,12 @@ class LifelongLoopIT {
         assertThat(history).extracting(v -> v.get("source")).containsOnly("OPTIMIZER");
         assertThat(strings(history.get(1).get("sourceSessionIds"))).containsExactlyInAnyOrderElementsOf(firstBatch);
         assertThat(strings(history.get(0).get("sourceSessionIds"))).containsExactlyInAnyOrderElementsOf(secondBatch);
+
+        // the gateway and the updater called session-service with their service tokens: none was refused
+        String metrics = given().get(stack.services.sessionServiceUrl() + "/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertThat(metrics).contains("uri=\"/users/{userId}/persona\"");
+        assertThat(metrics).doesNotContain("status=\"401\"").doesNotContain("status=\"403\"");
     }
 
     @Test

@@ -3,7 +3,9 @@ package ai.persona.eval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.infra.stack.JwtKeyFolder;
+import ai.persona.infra.stack.ServiceKeys;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -31,5 +33,11 @@ final class DeploymentOptions {
                             + "public key belongs to (--jwt-keys)");
         }
         return new JwtKeyFolder(jwtKeys.toAbsolutePath(), jwtIssuer);
+    }
+
+    /** An admin's service token for the updater, from the service keys beside the users' pair (services/admin). */
+    String updaterToken() {
+        return new ServiceKeys(jwtKeys.resolve("services").toAbsolutePath())
+                .tokenFor(ServiceIdentity.ADMIN, ServiceIdentity.UPDATER);
     }
 }

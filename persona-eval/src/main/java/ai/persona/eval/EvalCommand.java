@@ -164,7 +164,7 @@ public final class EvalCommand implements Callable<Integer> {
         Roles models = new Roles(role("simulator", roles.simulator(), tally, limiter),
                 role("tool-executor", roles.toolExecutor(), tally, limiter), role("judge", roles.judge(), tally,
                         limiter), verdictRetries, chosenProtocol);
-        Deployment target = new Deployment(deployment.gatewayUrl, deployment.updaterUrl);
+        Deployment target = new Deployment(deployment.gatewayUrl, deployment.updaterUrl, deployment::updaterToken);
         JwtKeyFolder keys = deployment.keys();
         Progress progress = new Progress(plan.cellCount(), tally, System.err);
         UnitRunner units = new UnitRunner(plan, target, user -> keys.tokenFor(user, Duration.ofHours(24)),

@@ -8,12 +8,14 @@ import static org.hamcrest.Matchers.hasItems;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
 import ai.persona.updater.support.InjectLlmStub;
 import ai.persona.updater.support.LlmStub;
+import ai.persona.updater.support.ServiceTokens;
 import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
@@ -25,6 +27,11 @@ import io.restassured.http.ContentType;
  */
 @QuarkusIntegrationTest
 class PersonaUpdaterIT {
+
+    @BeforeAll
+    static void callAsAnOperator() {
+        ServiceTokens.install();
+    }
 
     @InjectLlmStub
     LlmStub llm;

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItems;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.EventContract;
@@ -24,6 +25,11 @@ import io.restassured.http.ContentType;
  */
 @QuarkusIntegrationTest
 class SessionServiceIT {
+
+    @BeforeAll
+    static void callAsAnOperator() {
+        ServiceTokens.install();
+    }
 
     @Test
     void readyWithTheDatabaseAndTheBroker() {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import io.smallrye.mutiny.Uni;
  * Bodies the gateway only relays (history, export, diff) stay JSON trees, so nothing is lost or re-modelled in between.
  */
 @RegisterRestClient(configKey = "session-service")
+@RegisterProvider(ServiceTokenFilter.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface SessionServiceClient {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
  * batch. Only the settings pages call it; a chat turn never waits on the updater.
  */
 @RegisterRestClient(configKey = "persona-updater")
+@RegisterProvider(UpdaterTokenFilter.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface UpdaterClient {

@@ -230,7 +230,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(delete)).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-in-error"),
                 "You and all your data were deleted"));
-        given().baseUri(SessionStore.url()).get("/users/{u}/persona", user).then().statusCode(404);
+        SessionStore.asOperator().get("/users/{u}/persona", user).then().statusCode(404);
         as(user).get("/api/settings").then().statusCode(200).body("personalization", equalTo(true));
     }
 

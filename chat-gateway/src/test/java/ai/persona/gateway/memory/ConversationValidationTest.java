@@ -78,7 +78,7 @@ class ConversationValidationTest {
 
         // the refused post recorded nothing: once a valid post after it is in, the user has that session alone
         MemoryApiTest.settled(user);
-        assertThat(given().baseUri(SessionStore.url()).get("/users/{u}/sessions", user)
+        assertThat(SessionStore.asOperator().get("/users/{u}/sessions", user)
                 .then().statusCode(200).extract().jsonPath().getLong("total")).isEqualTo(1);
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import ai.persona.infra.KafkaTestResource;
 import ai.persona.infra.PostgresTestResource;
+import ai.persona.infra.ServiceKeysTestResource;
 import ai.persona.infra.SharedQuarkusApps;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -26,6 +27,8 @@ public class SessionServiceProcess implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(database());
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        // it verifies the gateway's service token (ServiceKeysTestResource gives the gateway its private key)
+        config.put("mp.jwt.verify.publickey.location", ServiceKeysTestResource.keys().jwks().toUri().toString());
         String jar = System.getProperty("session-service.jar", "../session-service/target/quarkus-app/quarkus-run.jar");
         String log = Path.of(System.getProperty("test.work-dir", "target"), "session-service-process.log")
                 .toAbsolutePath().toString();

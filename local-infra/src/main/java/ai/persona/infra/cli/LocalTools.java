@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  * {@code -Djava.util.logging.manager=org.jboss.logmanager.LogManager}, or the servers log nothing.
  */
 @Command(name = "local-infra-tools", mixinStandardHelpOptions = true,
-        description = "Tools of the local stack: its PostgreSQL and Kafka, and users' tokens.",
-        subcommands = { InfraCommand.class, TokenCommand.class })
+        description = "Tools of the local stack: its PostgreSQL and Kafka, users' and service tokens.",
+        subcommands = { InfraCommand.class, TokenCommand.class, ServiceTokenCommand.class })
 public final class LocalTools {
 
     private LocalTools() {

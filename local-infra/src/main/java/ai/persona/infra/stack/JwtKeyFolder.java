@@ -60,7 +60,7 @@ public record JwtKeyFolder(Path folder, String issuer) {
                 .sign(privateKey());
     }
 
-    private PrivateKey privateKey() {
+    PrivateKey privateKey() {
         try {
             String pem = Files.readString(folder.resolve(PRIVATE_KEY), StandardCharsets.US_ASCII)
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")

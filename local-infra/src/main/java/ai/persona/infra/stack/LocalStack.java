@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.infra.EmbeddedKafkaBroker;
 import ai.persona.infra.EmbeddedPostgresServer;
 import ai.persona.infra.KafkaTopics;
@@ -16,7 +17,7 @@ import ai.persona.infra.TestServers;
  * The whole system as separate processes: PostgreSQL and Kafka (embedded, or external ones named by the test servers'
  * environment variables), and the three packaged services pointed at one OpenAI-compatible LLM endpoint. The
  * end-to-end tests, the evaluation and the benchmark run on it; users reach it through {@link #gatewayUrl()} with tokens
- * from {@link #tokenFor(String)}.
+ * from {@link #tokenFor(String)}, operators session-service and the updater with {@link #adminTokenFor(String)}.
  *
  * <p>Fault tests take parts of it away: {@link #kill(String)} crashes a service (SIGKILL) and {@link #restart(String)}
  * brings it back on the same port; the embedded broker and PostgreSQL server can be stopped and started again with
@@ -33,12 +34,14 @@ public final class LocalStack implements AutoCloseable {
     private final TestServers servers = new TestServers(System::getenv);
     private final Map<String, PostgresConnection> databases = new HashMap<>();
     private final JwtKeyFolder keys;
+    private final ServiceKeys serviceKeys;
     private final ServiceProcesses processes;
 
     private LocalStack(StackOptions options) {
         this.keys = JwtKeyFolder.ensure(options.logs().resolve("jwt"), JwtKeyFolder.DEFAULT_ISSUER);
+        this.serviceKeys = ServiceKeys.ensure(options.logs().resolve("jwt").resolve("services"));
         this.processes = new ServiceProcesses(options);
-        ServiceConfig config = new ServiceConfig(options, keys);
+        ServiceConfig config = new ServiceConfig(options, keys, serviceKeys);
         try {
             for (String service : SERVICES) {
                 databases.put(service, servers.postgres(service.replace('-', '_')));
@@ -80,6 +83,16 @@ public final class LocalStack implements AutoCloseable {
 
     public JwtKeyFolder keys() {
         return keys;
+    }
+
+    /** The callers' service keys ({@code jwt/services} beside the users' key pair). */
+    public ServiceKeys serviceKeys() {
+        return serviceKeys;
+    }
+
+    /** An operator's service token for calling session-service or the updater directly (their names in this class). */
+    public String adminTokenFor(String service) {
+        return serviceKeys.tokenFor(ServiceIdentity.ADMIN, service);
     }
 
     public String tokenFor(String userId) {

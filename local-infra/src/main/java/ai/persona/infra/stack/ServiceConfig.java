@@ -27,10 +27,12 @@ final class ServiceConfig {
 
     private final StackOptions options;
     private final JwtKeyFolder keys;
+    private final ServiceKeys serviceKeys;
 
-    ServiceConfig(StackOptions options, JwtKeyFolder keys) {
+    ServiceConfig(StackOptions options, JwtKeyFolder keys, ServiceKeys serviceKeys) {
         this.options = options;
         this.keys = keys;
+        this.serviceKeys = serviceKeys;
     }
 
     Map<String, String> of(String service, PostgresConnection db, String kafkaBootstrapServers,
@@ -41,6 +43,8 @@ final class ServiceConfig {
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         config.put("quarkus.datasource.reactive.url", db.reactiveUrl());
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers);
+        // reachable from this machine only, as deploy/local/up binds them
+        config.put("quarkus.http.host", "127.0.0.1");
         for (String channel : INCOMING.get(service)) {
             config.put("mp.messaging.incoming." + channel + ".session.timeout.ms", SESSION_TIMEOUT_MS);
             config.put("mp.messaging.incoming." + channel + ".heartbeat.interval.ms", HEARTBEAT_MS);
@@ -50,6 +54,13 @@ final class ServiceConfig {
             config.put("quarkus.langchain4j.openai.base-url", options.llmBaseUrl());
             config.put("quarkus.langchain4j.openai.api-key", options.llmApiKey());
             config.put("quarkus.langchain4j.openai.chat-model.model-name", options.llmModel());
+        }
+        // service identity: session-service and the updater verify callers' tokens, the gateway and the updater sign theirs
+        if (!service.equals(GATEWAY)) {
+            config.put("mp.jwt.verify.publickey.location", serviceKeys.jwks().toUri().toString());
+        }
+        if (!service.equals(SESSION_SERVICE)) {
+            config.put("smallrye.jwt.sign.key.location", serviceKeys.privateKeyPem(service).toUri().toString());
         }
         if (service.equals(GATEWAY)) {
             config.put("quarkus.rest-client.persona-updater.url", updaterUrl);

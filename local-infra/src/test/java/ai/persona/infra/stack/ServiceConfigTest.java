@@ -22,8 +22,27 @@ class ServiceConfigTest {
         StackOptions options = StackOptions.of(root, root.resolve("logs"), "http://localhost:9/v1/")
                 .withServiceConfig(extra);
         JwtKeyFolder keys = new JwtKeyFolder(root.resolve("jwt"), "issuer");
-        return new ServiceConfig(options, keys).of(service, db, "localhost:9092", "http://localhost:8081",
+        ServiceKeys serviceKeys = new ServiceKeys(root.resolve("jwt/services"));
+        return new ServiceConfig(options, keys, serviceKeys).of(service, db, "localhost:9092", "http://localhost:8081",
                 "http://localhost:8082");
+    }
+
+    @Test
+    void theVerifiersGetTheCallersKeysAndEachCallerItsOwnPrivateKey() {
+        Map<String, String> session = configOf(LocalStack.SESSION_SERVICE, Map.of());
+        Map<String, String> updater = configOf(LocalStack.UPDATER, Map.of());
+        Map<String, String> gateway = configOf(LocalStack.GATEWAY, Map.of());
+        String jwks = root.resolve("jwt/services/jwks.json").toUri().toString();
+
+        assertEquals(jwks, session.get("mp.jwt.verify.publickey.location"));
+        assertEquals(jwks, updater.get("mp.jwt.verify.publickey.location"));
+        assertFalse(session.containsKey("smallrye.jwt.sign.key.location"));
+        assertEquals(root.resolve("jwt/services/persona-updater/privateKey.pem").toUri().toString(),
+                updater.get("smallrye.jwt.sign.key.location"));
+        assertEquals(root.resolve("jwt/services/chat-gateway/privateKey.pem").toUri().toString(),
+                gateway.get("smallrye.jwt.sign.key.location"));
+        // the gateway verifies users' tokens, not service tokens
+        assertEquals(root.resolve("jwt/publicKey.pem").toUri().toString(), gateway.get("mp.jwt.verify.publickey.location"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,10 +31,13 @@ public final class Deployment {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String gatewayUrl;
     private final String updaterUrl;
+    private final Supplier<String> updaterToken;
 
-    public Deployment(String gatewayUrl, String updaterUrl) {
+    /** @param updaterToken an operator's service token for the updater, minted fresh for each call */
+    public Deployment(String gatewayUrl, String updaterUrl, Supplier<String> updaterToken) {
         this.gatewayUrl = trimSlash(gatewayUrl);
         this.updaterUrl = trimSlash(updaterUrl);
+        this.updaterToken = updaterToken;
     }
 
     public String openAiBaseUrl() {
@@ -73,13 +77,18 @@ public final class Deployment {
     private JsonNode learningSettings(String userId, ObjectNode learning) {
         URI uri = URI.create(updaterUrl + "/users/" + userId + "/settings");
         try {
-            return send(json(uri).PUT(body(learning)), 200);
+            return send(asOperator(json(uri)).PUT(body(learning)), 200);
         } catch (DeploymentException refused) {
             if (!learning.has(OPTIMIZER_MODE) || !refused.getMessage().contains(OPTIMIZER_MODE)) {
                 throw refused;
             }
-            return send(json(uri).PUT(body(learning.deepCopy().without(OPTIMIZER_MODE))), 200);
+            return send(asOperator(json(uri)).PUT(body(learning.deepCopy().without(OPTIMIZER_MODE))), 200);
         }
+    }
+
+    // the updater's API is for operators (and the gateway): each call carries a fresh admin service token
+    private HttpRequest.Builder asOperator(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + updaterToken.get());
     }
 
     /**
@@ -87,8 +96,8 @@ public final class Deployment {
      * null while no batch holds it yet.
      */
     public String batchStatus(String userId, String sessionId) {
-        JsonNode batches = send(json(URI.create(updaterUrl + "/batches?limit=20&userId="
-                + URLEncoder.encode(userId, StandardCharsets.UTF_8))).GET(), 200);
+        JsonNode batches = send(asOperator(json(URI.create(updaterUrl + "/batches?limit=20&userId="
+                + URLEncoder.encode(userId, StandardCharsets.UTF_8)))).GET(), 200);
         for (JsonNode batch : batches) {
             for (JsonNode id : batch.path("sessionIds")) {
                 if (id.asText().equals(sessionId)) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** session-service's persona API, the system of record for the current persona and its version. */
 @RegisterRestClient(configKey = "session-service")
+@RegisterProvider(ServiceTokenFilter.class)
 @Path("/users/{userId}/persona")
 public interface SessionServiceClient {
 

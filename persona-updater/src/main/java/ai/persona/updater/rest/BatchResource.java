@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.service.BatchDispatcher;
 import ai.persona.updater.service.BatchQueries;
@@ -27,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Internal API over the optimizer's batches: list them (parked ones above all), inspect one, re-run a parked one. */
 @Path("/batches")
+@RolesAllowed(ServiceIdentity.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "batches")
 public class BatchResource {

@@ -1,5 +1,6 @@
 package ai.persona.updater.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,15 +13,19 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.persistence.BatchTrigger;
 import ai.persona.updater.service.BatchDispatcher;
-import ai.persona.updater.service.UserSettingsService;
 import ai.persona.updater.service.UserSettingsService.UserState;
+import ai.persona.updater.service.UserSettingsService;
 import io.smallrye.mutiny.Uni;
 
 /** Internal API over one user: learning on/off, k, optimizer mode, what is buffered, and flushing a partial batch. */
 @Path("/users/{userId}")
+// an operator may do everything; the gateway reads and changes a user's learning settings for that user
+// (GET/PUT /api/learning), nothing else
+@RolesAllowed(ServiceIdentity.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
 public class UserResource {
@@ -36,12 +41,14 @@ public class UserResource {
     }
 
     @GET
+    @RolesAllowed({ ServiceIdentity.ADMIN, ServiceIdentity.GATEWAY })
     @Operation(summary = "The user's settings, persona snapshot version and buffered sessions")
     public Uni<UserState> state(@PathParam("userId") String userId) {
         return settings.state(checked(userId));
     }
 
     @PUT
+    @RolesAllowed({ ServiceIdentity.ADMIN, ServiceIdentity.GATEWAY })
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Turns learning on or off, sets k and the optimizer mode for the user (null: the default)")

@@ -1,12 +1,15 @@
 package ai.persona.updater.support;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.infra.KafkaTestResource;
 import ai.persona.infra.PostgresTestResource;
+import ai.persona.infra.ServiceKeysTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /**
- * The real PostgreSQL and Kafka of local-infra and the HTTP stub of the model, for every test class of the module (one
+ * The real PostgreSQL and Kafka of local-infra, the HTTP stub of the model and the service keys (every RestAssured call
+ * carries an admin token, see {@link ServiceTokens}), for every test class of the module (one
  * Quarkus start shared by all of them, plus one per test profile).
  */
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
@@ -14,6 +17,9 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = KafkaTestResource.TOPICS_ARG, value = TestKafka.TOPICS))
 @QuarkusTestResource(value = LlmStubResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = ServiceKeysTestResource.class, restrictToAnnotatedClass = false, initArgs = {
+        @ResourceArg(name = ServiceKeysTestResource.VERIFIES_ARG, value = "true"),
+        @ResourceArg(name = ServiceKeysTestResource.SIGNS_AS_ARG, value = ServiceIdentity.UPDATER) })
 public final class UpdaterTestResources {
 
     private UpdaterTestResources() {

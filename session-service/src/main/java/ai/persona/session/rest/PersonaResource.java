@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.model.PatchOperation;
 import ai.persona.session.service.PageView;
 import ai.persona.session.service.PersonaService;
@@ -37,6 +39,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A user's persona: current version (ETag), history, diffs, and the changes a person makes. */
 @Path("/users/{userId}/persona")
+@RolesAllowed({ ServiceIdentity.GATEWAY, ServiceIdentity.ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonaResource {
 
@@ -53,6 +56,7 @@ public class PersonaResource {
     }
 
     @GET
+    @RolesAllowed({ ServiceIdentity.GATEWAY, ServiceIdentity.UPDATER, ServiceIdentity.ADMIN })
     public Uni<Response> current(@PathParam("userId") String userId) {
         return personas.current(userId).map(PersonaResource::withETag);
     }

@@ -2,6 +2,7 @@ package ai.persona.session.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.session.service.PinService;
 import ai.persona.session.service.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -19,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 /** The fields and sections a user pinned: the optimizer's patches may not change them, the user's own edits may. */
 @Path("/users/{userId}/persona/pins")
+@RolesAllowed({ ServiceIdentity.GATEWAY, ServiceIdentity.ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class PinResource {
 

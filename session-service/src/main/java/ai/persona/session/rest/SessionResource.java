@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import ai.persona.events.ChatMessage;
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.session.service.PageView;
 import ai.persona.session.service.SessionService;
 import ai.persona.session.service.SessionView;
@@ -29,6 +31,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Internal API of the chat-gateway: a user's sessions and their messages. */
 @Path("/users/{userId}/sessions")
+@RolesAllowed({ ServiceIdentity.GATEWAY, ServiceIdentity.ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
@@ -86,6 +89,7 @@ public class SessionResource {
 
     @POST
     @Path("/{sessionId}/messages")
+    @RolesAllowed(ServiceIdentity.ADMIN)
     @Operation(summary = "Append messages; with ?include=messages the answer carries the whole conversation")
     public Uni<SessionView> append(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
             @QueryParam("include") String include, AppendMessages request) {
@@ -95,6 +99,7 @@ public class SessionResource {
 
     @POST
     @Path("/{sessionId}/end")
+    @RolesAllowed(ServiceIdentity.ADMIN)
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @Operation(summary = "End the session (idempotent); returns it with its messages for publishing")
     public Uni<SessionView> end(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId,
@@ -104,6 +109,7 @@ public class SessionResource {
 
     @POST
     @Path("/{sessionId}/published")
+    @RolesAllowed(ServiceIdentity.ADMIN)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Record that the session's ConversationCompleted event was acknowledged by the broker")
     public Uni<SessionView> published(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId) {

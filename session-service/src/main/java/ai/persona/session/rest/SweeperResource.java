@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,12 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.session.service.ProblemException;
 import ai.persona.session.service.SessionService;
 import ai.persona.session.service.SessionView;
 import io.smallrye.mutiny.Uni;
 
 @Path("/sessions")
+@RolesAllowed(ServiceIdentity.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 /** Across users: what the gateway's sweepers ask for. */
 public class SweeperResource {

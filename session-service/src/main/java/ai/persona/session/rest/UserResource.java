@@ -1,5 +1,6 @@
 package ai.persona.session.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,11 +11,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import ai.persona.identity.ServiceIdentity;
 import ai.persona.session.service.UserExport;
 import ai.persona.session.service.UserService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/users/{userId}")
+@RolesAllowed({ ServiceIdentity.GATEWAY, ServiceIdentity.ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
