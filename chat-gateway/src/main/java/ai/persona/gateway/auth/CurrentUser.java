@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ai.persona.gateway.openai.ChatCompletions;
 import ai.persona.gateway.rest.InputIds;
 import ai.persona.gateway.service.GatewayException;
+import ai.persona.input.AppUsers;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -54,6 +55,8 @@ public class CurrentUser {
     /**
      * The user of a chat completion or response: the token's; for an app key, the one named by the body's OpenAI
      * {@code user} field or the user header (the two must agree), logged as an on-behalf-of request.
+     *
+     * @param bodyUser the body's "user" member (a missing node when absent); null where the body has no such field
      */
     public String actingFor(JsonNode bodyUser) {
         String fromBody = bodyUser(bodyUser);
@@ -73,11 +76,11 @@ public class CurrentUser {
                     + "app's users: name them in the " + header + " header" + (bodyUser == null ? ""
                             : " or the request's \"user\" field"));
         }
-        if (endUser.length() > AppKeys.maxEndUserLength(app)) {
-            throw GatewayException.badField(field, field + " is longer than " + AppKeys.maxEndUserLength(app)
+        if (endUser.length() > AppUsers.maxEndUserLength(app)) {
+            throw GatewayException.badField(field, field + " is longer than " + AppUsers.maxEndUserLength(app)
                     + " characters, the most app " + app + "'s user ids may have");
         }
-        String personaUser = AppKeys.personaUserId(app, endUser);
+        String personaUser = AppUsers.personaUserId(app, endUser);
         audit.actedFor(app, endUser, personaUser, request.method().name(), request.path());
         return personaUser;
     }
@@ -99,8 +102,8 @@ public class CurrentUser {
             throw new UnauthorizedException("the token has no subject");
         }
         String own = InputIds.check("sub", subject);
-        if (AppKeys.inNamespace(own)) {
-            throw forbidden(null, "user ids starting with \"" + AppKeys.NAMESPACE + "\" are apps' users; they are "
+        if (AppUsers.inNamespace(own)) {
+            throw forbidden(null, "user ids starting with \"" + AppUsers.NAMESPACE + "\" are apps' users; they are "
                     + "reached through their app's key");
         }
         String header = config.userHeader();
@@ -116,7 +119,7 @@ public class CurrentUser {
 
     private String appId() {
         String app = token.getSubject();
-        if (!AppKeys.validAppId(app)) {
+        if (!AppUsers.validAppId(app)) {
             throw forbidden(null, "this app key's subject is not an app id (1-64 letters, digits, '.', '_' or '-')");
         }
         return app;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import ai.persona.input.AppUsers;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -58,12 +59,12 @@ public final class TokenMint {
 
     /** An app key: the app id as subject, the app role, no user of its own. */
     public static String mintApp(String appId, Path keys, String issuer, Duration ttl) throws Exception {
-        if (!AppKeys.validAppId(appId)) {
+        if (!AppUsers.validAppId(appId)) {
             throw new IllegalArgumentException("an app id is 1-64 letters, digits, '.', '_' or '-': " + appId);
         }
         return Jwt.subject(appId)
                 .issuer(issuer)
-                .groups(AppKeys.ROLE)
+                .groups(AppUsers.ROLE)
                 .expiresIn(ttl)
                 .sign(JwtKeys.privateKey(keys));
     }

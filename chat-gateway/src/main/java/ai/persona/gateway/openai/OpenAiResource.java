@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.llm.ModelCatalog;
@@ -45,7 +46,7 @@ public class OpenAiResource {
     @Operation(summary = "Chat completion (stream true or false); the conversation is kept as the X-Session-Id session, "
             + "or one derived from the conversation's beginning; the reply carries its id in X-Session-Id")
     public RestMulti<byte[]> chatCompletions(JsonNode body) {
-        String userId = user.actingFor(body == null ? null : body.get("user"));
+        String userId = user.actingFor(body == null ? MissingNode.getInstance() : body.path("user"));
         return HttpReply.respond(completions.complete(userId, user.chatId(), body));
     }
 

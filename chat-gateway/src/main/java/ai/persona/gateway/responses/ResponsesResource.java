@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.rest.HttpReply;
@@ -33,7 +34,7 @@ public class ResponsesResource {
     @Operation(summary = "Create a model response (stream true or false), personalized and recorded like a chat "
             + "completion; previous_response_id continues a conversation within its session")
     public RestMulti<byte[]> create(JsonNode body) {
-        String userId = user.actingFor(body == null ? null : body.get("user"));
+        String userId = user.actingFor(body == null ? MissingNode.getInstance() : body.path("user"));
         return HttpReply.respond(responses.create(userId, user.chatId(), body));
     }
 }
