@@ -146,6 +146,32 @@ class OpenAiApiTest {
                 .containsExactly("Be brief.", "hello", "Reply B.", "more B", "Reply B.");
     }
 
+    @Test
+    void aChatTheGatewayNoLongerHoldsInMemoryIsStillToldApartByItsFirstReply() {
+        String user = newUser("openai");
+        llm.replies("memo-a-" + user, "Reply A.");
+        llm.replies("memo-b-" + user, "Reply B.");
+        String opening = "{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"hi\"}";
+        String a = complete(user, turn(opening, "memo-a-" + user, "")).then().statusCode(200).extract()
+                .header("X-Session-Id");
+        // ending it on the native API drops it from the gateway's memory, as a restart would
+        as(user).post("/api/sessions/{id}/end", a).then().statusCode(200);
+        SessionStore.ended(user, a);
+
+        String a2 = complete(user, turn(opening, "memo-a-" + user, ",{\"role\":\"assistant\",\"content\":\"Reply A.\"},"
+                + "{\"role\":\"user\",\"content\":\"more A\"}")).then().statusCode(200).extract().header("X-Session-Id");
+        String b2 = complete(user, turn(opening, "memo-b-" + user, ",{\"role\":\"assistant\",\"content\":\"Reply B.\"},"
+                + "{\"role\":\"user\",\"content\":\"more B\"}")).then().statusCode(200).extract().header("X-Session-Id");
+
+        // chat A carries on in its session's follow-up (the session had ended); chat B is a session of its own
+        assertThat(a2).isEqualTo(a + "-2");
+        assertThat(SessionStore.recorded(user, a2, 2).getList("messages.content", String.class))
+                .containsExactly("more A", "Reply A.");
+        assertThat(b2).isNotEqualTo(a).isNotEqualTo(a2);
+        assertThat(SessionStore.recorded(user, b2, 5).getList("messages.content", String.class))
+                .containsExactly("Be brief.", "hi", "Reply B.", "more B", "Reply B.");
+    }
+
     // the marker travels in metadata, passed on to the model: the two chats' messages are the same
     private static String turn(String opening, String marker, String rest) {
         return """
