@@ -19,7 +19,6 @@ import ai.persona.gateway.llm.LlmRequests;
 import ai.persona.gateway.llm.ModelCatalog;
 import ai.persona.gateway.rest.HttpReply;
 import ai.persona.gateway.service.ConversationTracker;
-import ai.persona.gateway.service.ConversationTracker.Tracked;
 import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.Personalization;
 import ai.persona.gateway.service.Streams;
@@ -67,43 +66,8 @@ public class ChatCompletions {
                 .chain(session -> personalization.systemPrompt(userId, session.sessionId(), lastUserMessage(stored))
                         .map(prompt -> LlmRequests.request(model, prompt, conversation, request.tools(),
                                 request.toolChoice(), request.otherParameters()))
-                        .chain(modelRequest -> reply(recorded(session, stored), model, modelRequest,
+                        .chain(modelRequest -> reply(Keeper.recorded(tracker, session, stored), model, modelRequest,
                                 request.stream())));
-    }
-
-    /** What becomes of a turn: recorded in its session (and its id sent back), or nothing. */
-    private interface Keeper {
-
-        Keeper NOTHING = new Keeper() {
-            @Override
-            public Uni<Void> keep(Optional<ChatMessage> reply) {
-                return Uni.createFrom().voidItem();
-            }
-
-            @Override
-            public Map<String, String> headers() {
-                return Map.of();
-            }
-        };
-
-        /** Keeps the turn with the reply; with none (the model failed), what the client sent. */
-        Uni<Void> keep(Optional<ChatMessage> reply);
-
-        Map<String, String> headers();
-    }
-
-    private Keeper recorded(Tracked session, List<ChatMessage> stored) {
-        return new Keeper() {
-            @Override
-            public Uni<Void> keep(Optional<ChatMessage> reply) {
-                return tracker.record(session, stored, reply);
-            }
-
-            @Override
-            public Map<String, String> headers() {
-                return Map.of(SESSION_HEADER, session.sessionId());
-            }
-        };
     }
 
     private Uni<HttpReply> reply(Keeper keeper, String model, ChatCompletionRequest request, boolean stream) {
