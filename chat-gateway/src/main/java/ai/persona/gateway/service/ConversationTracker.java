@@ -90,11 +90,17 @@ public class ConversationTracker {
         int firstIndex = Math.max(from - session.offset(), 0);
         return recorder.said(session.userId(), session.sessionId(), firstIndex, unrecorded)
                 .invoke(() -> {
-                    tracked.asMap().computeIfPresent(new Key(session.userId(),
-                            session.conversationId()), (key, current) -> new Tracked(current.userId(),
-                                    current.conversationId(), current.sessionId(), current.offset(),
-                                    Math.max(current.recorded(), firstIndex + unrecorded.size())));
-                    reply.ifPresent(said -> knowFirstReply(session, conversation, said, firstIndex + unrecorded.size()));
+                    // what the session held before this turn, as the cache has it now: a concurrent turn recorded
+                    // first shows here, not in the snapshot this turn started from
+                    int[] before = { session.recorded() };
+                    tracked.asMap().computeIfPresent(new Key(session.userId(), session.conversationId()),
+                            (key, current) -> {
+                                before[0] = current.recorded();
+                                return new Tracked(current.userId(), current.conversationId(), current.sessionId(),
+                                        current.offset(), Math.max(current.recorded(), firstIndex + unrecorded.size()));
+                            });
+                    reply.ifPresent(said -> knowFirstReply(session, conversation, said, before[0],
+                            firstIndex + unrecorded.size()));
                 });
     }
 
@@ -104,8 +110,9 @@ public class ConversationTracker {
      * index the session did not hold yet): another chat that opened alike and reached this session with its first turn
      * must not find it again with its own reply.
      */
-    private void knowFirstReply(Tracked session, List<ChatMessage> conversation, ChatMessage said, int recordedNow) {
-        if (session.offset() != 0 || session.recorded() >= recordedNow
+    private void knowFirstReply(Tracked session, List<ChatMessage> conversation, ChatMessage said, int recordedBefore,
+            int recordedNow) {
+        if (session.offset() != 0 || recordedBefore >= recordedNow
                 || SessionIds.firstReply(conversation).isPresent()
                 || !session.conversationId().equals(SessionIds.derive(session.userId(), conversation))) {
             return;
