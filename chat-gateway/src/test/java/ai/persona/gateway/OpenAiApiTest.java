@@ -124,6 +124,83 @@ class OpenAiApiTest {
     }
 
     @Test
+    void twoChatsThatOpenAlikeAreTwoSessionsFromTheirFirstReplyOn() {
+        String user = newUser("openai");
+        llm.replies("chat-a-" + user, "Reply A.");
+        llm.replies("chat-b-" + user, "Reply B.");
+        String opening = "{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"hello\"}";
+
+        String a = complete(user, turn(opening, "chat-a-" + user, "")).then().statusCode(200).extract()
+                .header("X-Session-Id");
+        complete(user, turn(opening, "chat-b-" + user, "")).then().statusCode(200);
+        String a2 = complete(user, turn(opening, "chat-a-" + user, ",{\"role\":\"assistant\",\"content\":\"Reply A.\"},"
+                + "{\"role\":\"user\",\"content\":\"more A\"}")).then().statusCode(200).extract().header("X-Session-Id");
+        String b2 = complete(user, turn(opening, "chat-b-" + user, ",{\"role\":\"assistant\",\"content\":\"Reply B.\"},"
+                + "{\"role\":\"user\",\"content\":\"more B\"}")).then().statusCode(200).extract().header("X-Session-Id");
+
+        assertThat(a2).isEqualTo(a);
+        assertThat(b2).isNotEqualTo(a);
+        assertThat(SessionStore.recorded(user, a, 5).getList("messages.content", String.class))
+                .containsExactly("Be brief.", "hello", "Reply A.", "more A", "Reply A.");
+        assertThat(SessionStore.recorded(user, b2, 5).getList("messages.content", String.class))
+                .containsExactly("Be brief.", "hello", "Reply B.", "more B", "Reply B.");
+    }
+
+    @Test
+    void aChatTheGatewayNoLongerHoldsInMemoryIsStillToldApartByItsFirstReply() {
+        String user = newUser("openai");
+        llm.replies("memo-a-" + user, "Reply A.");
+        llm.replies("memo-b-" + user, "Reply B.");
+        String opening = "{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"hi\"}";
+        String a = complete(user, turn(opening, "memo-a-" + user, "")).then().statusCode(200).extract()
+                .header("X-Session-Id");
+        // ending it on the native API drops it from the gateway's memory, as a restart would
+        as(user).post("/api/sessions/{id}/end", a).then().statusCode(200);
+        SessionStore.ended(user, a);
+
+        String a2 = complete(user, turn(opening, "memo-a-" + user, ",{\"role\":\"assistant\",\"content\":\"Reply A.\"},"
+                + "{\"role\":\"user\",\"content\":\"more A\"}")).then().statusCode(200).extract().header("X-Session-Id");
+        String b2 = complete(user, turn(opening, "memo-b-" + user, ",{\"role\":\"assistant\",\"content\":\"Reply B.\"},"
+                + "{\"role\":\"user\",\"content\":\"more B\"}")).then().statusCode(200).extract().header("X-Session-Id");
+
+        // chat A carries on in its session's follow-up (the session had ended); chat B is a session of its own
+        assertThat(a2).isEqualTo(a + "-2");
+        assertThat(SessionStore.recorded(user, a2, 2).getList("messages.content", String.class))
+                .containsExactly("more A", "Reply A.");
+        assertThat(b2).isNotEqualTo(a).isNotEqualTo(a2);
+        assertThat(SessionStore.recorded(user, b2, 5).getList("messages.content", String.class))
+                .containsExactly("Be brief.", "hi", "Reply B.", "more B", "Reply B.");
+    }
+
+    // the marker travels in metadata, passed on to the model: the two chats' messages are the same
+    private static String turn(String opening, String marker, String rest) {
+        return """
+                {"model":"%s","metadata":{"chat":"%s"},"messages":[%s%s]}""".formatted(LlmStub.MODEL, marker, opening,
+                rest);
+    }
+
+    @Test
+    void aFrontEndsBackgroundTaskIsAnsweredWithoutThePersonaAndNotRecorded() {
+        String user = newUser("openai");
+        SessionStore.importPersona(user, "{\"Demographics\":{\"Name\":\"Mei\"}}");
+        String task = "### Task:\\nGenerate a concise title for the chat. title-" + user;
+
+        Response reply = complete(user, """
+                {"model":"%s","messages":[{"role":"user","content":"%s"}]}""".formatted(LlmStub.MODEL, task));
+
+        reply.then().statusCode(200).body("choices[0].message.content", equalTo("ok"));
+        assertThat(reply.header("X-Session-Id")).isNull();
+        JsonNode sent = llm.requests("title-" + user).get(0).path("messages");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.path(0).path("role").asText()).isEqualTo("user");
+        // a turn of the user's own follows on the user's partition: once it is stored, the task would have been
+        String session = complete(user, request("own-" + user, false)).then().statusCode(200).extract()
+                .header("X-Session-Id");
+        SessionStore.recorded(user, session, 3);
+        as(user).get("/api/sessions").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
     void theModelsOnOfferAreListed() {
         as(newUser("openai")).get("/v1/models").then().statusCode(200)
                 .body("object", equalTo("list")).body("data[0].id", equalTo(LlmStub.MODEL))

@@ -61,7 +61,7 @@ public class ConversationsResource {
     @APIResponse(responseCode = "200", description = "this clientId was recorded before; nothing new is recorded")
     @APIResponse(responseCode = "400", description = "an invalid conversation; the problem's field names what is wrong")
     public Uni<Response> record(NewConversation conversation, @Context UriInfo uri) {
-        String userId = user.id();
+        String userId = user.actingFor();
         List<ChatMessage> messages = check.messages(conversation);
         String clientId = conversation.clientId();
         String sessionId = ConversationIds.sessionId(userId, clientId);

@@ -63,7 +63,7 @@ public class PromptResource {
             @Parameter(description = "the most tokens the text may take; whole fields are left out, least important "
                     + "first") @QueryParam("budget") String budget,
             @Context Request request, @Context HttpHeaders headers) {
-        String userId = user.id();
+        String userId = user.actingFor();
         int tokens = budget(budget);
         boolean plain = wantsPlainText(headers);
         return personas.get(userId)

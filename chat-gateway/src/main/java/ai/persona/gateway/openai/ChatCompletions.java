@@ -19,7 +19,6 @@ import ai.persona.gateway.llm.LlmRequests;
 import ai.persona.gateway.llm.ModelCatalog;
 import ai.persona.gateway.rest.HttpReply;
 import ai.persona.gateway.service.ConversationTracker;
-import ai.persona.gateway.service.ConversationTracker.Tracked;
 import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.Personalization;
 import ai.persona.gateway.service.Streams;
@@ -30,6 +29,7 @@ import io.smallrye.mutiny.Uni;
  * One OpenAI-compatible chat completion: the persona goes in as a system message ahead of the client's own messages,
  * and the model's reply (text or tool calls, whole or streamed) goes back to the client as the model gave it; the
  * client's new messages and the reply are recorded in its session as one event before the client has all of the reply.
+ * A front-end's background task ({@link BackgroundTasks}) is passed on as sent and not recorded.
  */
 @ApplicationScoped
 public class ChatCompletions {
@@ -40,12 +40,15 @@ public class ChatCompletions {
     private final Personalization personalization;
     private final Llm llm;
     private final ModelCatalog models;
+    private final BackgroundTasks backgroundTasks;
 
-    public ChatCompletions(ConversationTracker tracker, Personalization personalization, Llm llm, ModelCatalog models) {
+    public ChatCompletions(ConversationTracker tracker, Personalization personalization, Llm llm, ModelCatalog models,
+            BackgroundTasks backgroundTasks) {
         this.tracker = tracker;
         this.personalization = personalization;
         this.llm = llm;
         this.models = models;
+        this.backgroundTasks = backgroundTasks;
     }
 
     public Uni<HttpReply> complete(String userId, String requestedSessionId, JsonNode body) {
@@ -54,52 +57,55 @@ public class ChatCompletions {
         List<Message> conversation = request.messages().stream().map(OpenAiMessages::toModel).toList();
         Instant now = Instant.now();
         List<ChatMessage> stored = request.messages().stream().map(m -> OpenAiMessages.toStored(m, now)).toList();
+        if (backgroundTasks.isBackgroundTask(stored)) {
+            // a front-end's own task (a title, tags): answered as sent, nothing recorded, nothing learned
+            return reply(Keeper.NOTHING, model, LlmRequests.request(model, null, conversation, request.tools(),
+                    request.toolChoice(), request.otherParameters()), request.stream());
+        }
         return tracker.track(userId, requestedSessionId, stored)
                 .chain(session -> personalization.systemPrompt(userId, session.sessionId(), lastUserMessage(stored))
                         .map(prompt -> LlmRequests.request(model, prompt, conversation, request.tools(),
                                 request.toolChoice(), request.otherParameters()))
-                        .chain(modelRequest -> request.stream()
-                                ? streamed(session, stored, model, modelRequest)
-                                : whole(session, stored, model, modelRequest)));
+                        .chain(modelRequest -> reply(Keeper.recorded(tracker, session, stored), model, modelRequest,
+                                request.stream())));
     }
 
-    private Uni<HttpReply> whole(Tracked session, List<ChatMessage> stored, String model,
-            ChatCompletionRequest request) {
+    private Uni<HttpReply> reply(Keeper keeper, String model, ChatCompletionRequest request, boolean stream) {
+        return stream ? streamed(keeper, model, request) : whole(keeper, model, request);
+    }
+
+    private Uni<HttpReply> whole(Keeper keeper, String model, ChatCompletionRequest request) {
         ReplyRecorder recorder = new ReplyRecorder();
         return llm.complete(request)
                 .invoke(recorder::add)
-                .call(() -> tracker.record(session, stored, recorder.message(Instant.now())))
-                .onFailure().call(() -> keepAfterFailure(session, stored))
+                .call(() -> keeper.keep(recorder.message(Instant.now())))
+                .onFailure().call(() -> keepAfterFailure(keeper))
                 .map(response -> HttpReply.json(OpenAiReplies.completion(response, modelOf(response, model)),
-                        Map.of(SESSION_HEADER, session.sessionId())));
+                        keeper.headers()));
     }
 
-    private Uni<HttpReply> streamed(Tracked session, List<ChatMessage> stored, String model,
-            ChatCompletionRequest request) {
+    private Uni<HttpReply> streamed(Keeper keeper, String model, ChatCompletionRequest request) {
         return Streams.started(llm.stream(request))
-                .onFailure().call(() -> keepAfterFailure(session, stored))
-                .map(chunks -> HttpReply.events(frames(session, stored, model, chunks), "[DONE]",
-                        Map.of(SESSION_HEADER, session.sessionId())));
+                .onFailure().call(() -> keepAfterFailure(keeper))
+                .map(chunks -> HttpReply.events(frames(keeper, model, chunks), "[DONE]", keeper.headers()));
     }
 
     // recorded before [DONE]: a client that sends its next turn right after it finds the session complete
-    private Multi<Object> frames(Tracked session, List<ChatMessage> stored, String model,
-            Multi<ChatCompletionResponse> chunks) {
+    private Multi<Object> frames(Keeper keeper, String model, Multi<ChatCompletionResponse> chunks) {
         ReplyRecorder recorder = new ReplyRecorder();
         Multi<Object> relayed = chunks
                 .invoke(recorder::add)
                 .map(chunk -> OpenAiReplies.chunk(chunk, modelOf(chunk, model)));
-        Multi<Object> recorded = Multi.createFrom().deferred(() -> tracker.record(session, stored,
-                        recorder.message(Instant.now()))
+        Multi<Object> recorded = Multi.createFrom().deferred(() -> keeper.keep(recorder.message(Instant.now()))
                 .onItem().transformToMulti(ignored -> Multi.createFrom().empty()));
         return Multi.createBy().concatenating().streams(relayed, recorded)
-                .onFailure().call(() -> keepAfterFailure(session, stored))
+                .onFailure().call(() -> keepAfterFailure(keeper))
                 .onFailure().recoverWithItem(ChatCompletions::errorFrame);
     }
 
     // what the client sent is kept even when the model failed, as the native API keeps the user's message
-    private Uni<Void> keepAfterFailure(Tracked session, List<ChatMessage> stored) {
-        return tracker.record(session, stored, Optional.empty())
+    private static Uni<Void> keepAfterFailure(Keeper keeper) {
+        return keeper.keep(Optional.empty())
                 .onFailure().recoverWithNull();
     }
 

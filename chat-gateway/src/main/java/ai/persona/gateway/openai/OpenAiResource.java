@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.llm.ModelCatalog;
@@ -21,7 +21,8 @@ import ai.persona.gateway.rest.HttpReply;
 import io.quarkus.security.Authenticated;
 
 /**
- * The OpenAI-compatible API: any OpenAI client works with this gateway's /v1 as base URL and a user's token as API key.
+ * The OpenAI-compatible API: any OpenAI client works with this gateway's /v1 as base URL and a user's token as API key,
+ * or an app key naming the user per request (see CurrentUser).
  * Errors come back in OpenAI's error shape (see ErrorMappers).
  */
 @Path("/v1")
@@ -44,9 +45,9 @@ public class OpenAiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Chat completion (stream true or false); the conversation is kept as the X-Session-Id session, "
             + "or one derived from the conversation's beginning; the reply carries its id in X-Session-Id")
-    public RestMulti<byte[]> chatCompletions(@HeaderParam(ChatCompletions.SESSION_HEADER) String sessionId,
-            JsonNode body) {
-        return HttpReply.respond(completions.complete(user.id(), sessionId, body));
+    public RestMulti<byte[]> chatCompletions(JsonNode body) {
+        String userId = user.actingFor(body == null ? MissingNode.getInstance() : body.path("user"));
+        return HttpReply.respond(completions.complete(userId, user.chatId(), body));
     }
 
     @GET

@@ -107,7 +107,9 @@ public class Responses {
                 .map(completion -> {
                     ResponseObject response = CompletedResponses.of(turn.draft(), completion);
                     remember(turn, sessionId, CompletedResponses.assistantMessage(completion), response);
-                    return HttpReply.json(response, Map.of(ChatCompletions.SESSION_HEADER, sessionId));
+                    // no session for a front-end's background task, which is not recorded
+                    return HttpReply.json(response, sessionId == null ? Map.of()
+                            : Map.of(ChatCompletions.SESSION_HEADER, sessionId));
                 });
     }
 

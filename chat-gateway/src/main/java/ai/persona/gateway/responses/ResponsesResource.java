@@ -1,7 +1,6 @@
 package ai.persona.gateway.responses;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -10,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import ai.persona.gateway.auth.CurrentUser;
-import ai.persona.gateway.openai.ChatCompletions;
 import ai.persona.gateway.rest.HttpReply;
 import io.quarkus.security.Authenticated;
 
@@ -34,7 +33,8 @@ public class ResponsesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a model response (stream true or false), personalized and recorded like a chat "
             + "completion; previous_response_id continues a conversation within its session")
-    public RestMulti<byte[]> create(@HeaderParam(ChatCompletions.SESSION_HEADER) String sessionId, JsonNode body) {
-        return HttpReply.respond(responses.create(user.id(), sessionId, body));
+    public RestMulti<byte[]> create(JsonNode body) {
+        String userId = user.actingFor(body == null ? MissingNode.getInstance() : body.path("user"));
+        return HttpReply.respond(responses.create(userId, user.chatId(), body));
     }
 }

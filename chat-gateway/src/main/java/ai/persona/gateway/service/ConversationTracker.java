@@ -24,7 +24,9 @@ import io.smallrye.mutiny.Uni;
  * lets session-service keep only what it lacks. Which session, and how much of it is recorded, is kept in memory after
  * a conversation's first turn here; on a miss one call to session-service creates or finds it. A derived session that
  * completed (idle timeout) while the client carries on continues in a follow-up session ({@code <id>-2}, {@code -3},
- * ...) that records what came after it. A session the client names itself (X-Session-Id) is used as is.
+ * ...) that records what came after it. A session the client names itself (X-Session-Id) is used as is. Two chats that
+ * open alike are told apart by their first replies (SessionIds#replied): a turn carrying a reply the beginning's
+ * session does not hold goes to a session of its own.
  */
 @ApplicationScoped
 public class ConversationTracker {
@@ -58,12 +60,15 @@ public class ConversationTracker {
     /** The session the conversation goes to. */
     public Uni<Tracked> track(String userId, String requestedId, List<ChatMessage> conversation) {
         boolean named = requestedId != null && !requestedId.isBlank();
-        String conversationId = named ? requestedId : SessionIds.derive(userId, conversation);
+        String opening = SessionIds.derive(userId, conversation);
+        Optional<String> replied = named ? Optional.empty() : SessionIds.replied(userId, conversation);
+        String conversationId = named ? requestedId : replied.orElse(opening);
         Tracked known = tracked.getIfPresent(new Key(userId, conversationId));
         if (known != null) {
             return Uni.createFrom().item(known);
         }
         Uni<Tracked> opened = named ? openNamed(userId, requestedId)
+                : replied.isPresent() ? openReplied(userId, opening, conversationId, conversation)
                 : open(userId, conversationId, conversationId, 1, 0, false);
         return opened
                 .invoke(found -> tracked.put(new Key(userId, conversationId), found));
@@ -84,9 +89,39 @@ public class ConversationTracker {
         }
         int firstIndex = Math.max(from - session.offset(), 0);
         return recorder.said(session.userId(), session.sessionId(), firstIndex, unrecorded)
-                .invoke(() -> tracked.asMap().computeIfPresent(new Key(session.userId(), session.conversationId()),
-                        (key, current) -> new Tracked(current.userId(), current.conversationId(), current.sessionId(),
-                                current.offset(), Math.max(current.recorded(), firstIndex + unrecorded.size()))));
+                .invoke(() -> {
+                    // what the session held before this turn, as the cache has it now: a concurrent turn recorded
+                    // first shows here, not in the snapshot this turn started from
+                    int[] before = { session.recorded() };
+                    tracked.asMap().computeIfPresent(new Key(session.userId(), session.conversationId()),
+                            (key, current) -> {
+                                before[0] = current.recorded();
+                                return new Tracked(current.userId(), current.conversationId(), current.sessionId(),
+                                        current.offset(), Math.max(current.recorded(), firstIndex + unrecorded.size()));
+                            });
+                    reply.ifPresent(said -> knowFirstReply(session, conversation, said, before[0],
+                            firstIndex + unrecorded.size()));
+                });
+    }
+
+    /**
+     * A derived conversation's first turn was answered: its next turn, which carries this reply, is known by the
+     * beginning with the reply from now on. Only when this reply is the one the session keeps (it was recorded at an
+     * index the session did not hold yet): another chat that opened alike and reached this session with its first turn
+     * must not find it again with its own reply.
+     */
+    private void knowFirstReply(Tracked session, List<ChatMessage> conversation, ChatMessage said, int recordedBefore,
+            int recordedNow) {
+        if (session.offset() != 0 || recordedBefore >= recordedNow
+                || SessionIds.firstReply(conversation).isPresent()
+                || !session.conversationId().equals(SessionIds.derive(session.userId(), conversation))) {
+            return;
+        }
+        List<ChatMessage> answered = new ArrayList<>(conversation);
+        answered.add(said);
+        SessionIds.replied(session.userId(), answered).ifPresent(replied -> tracked.put(
+                new Key(session.userId(), replied),
+                new Tracked(session.userId(), replied, session.sessionId(), 0, recordedNow)));
     }
 
     /** The session was ended here (native API): its next turn asks session-service again. */
@@ -110,6 +145,22 @@ public class ConversationTracker {
                 .map(session -> Optional.of(session.id()))
                 .onFailure(ConversationTracker::notFound).recoverWithItem(Optional.empty())
                 .chain(own -> open(userId, name, own.orElseGet(() -> SessionIds.scoped(userId, name)), 1, 0, true));
+    }
+
+    /**
+     * A conversation with a first reply that this gateway has not seen yet (after a restart, on another replica): it
+     * continues the session of its beginning when that session's first reply is this one, so the whole chat stays
+     * one session; otherwise it is another chat that opened alike, and gets a session of its own, named by the
+     * beginning with its reply, into which all of it is recorded.
+     */
+    private Uni<Tracked> openReplied(String userId, String opening, String replied, List<ChatMessage> conversation) {
+        String reply = SessionIds.fingerprint(SessionIds.firstReply(conversation).orElseThrow());
+        return sessions.get(userId, opening)
+                .map(session -> SessionIds.firstReply(session.messagesOrEmpty()).map(SessionIds::fingerprint))
+                .onFailure(ConversationTracker::notFound).recoverWithItem(Optional.empty())
+                .chain(openingReply -> reply.equals(openingReply.orElse(null))
+                        ? open(userId, replied, opening, 1, 0, false)
+                        : open(userId, replied, replied, 1, 0, false));
     }
 
     private Uni<Tracked> open(String userId, String conversationId, String baseId, int generation, int storedBefore,

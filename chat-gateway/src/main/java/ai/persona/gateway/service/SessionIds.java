@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
@@ -13,7 +14,9 @@ import ai.persona.events.MessageRole;
  * The session an OpenAI client's conversation belongs to when it names none: OpenAI clients resend the whole
  * conversation each turn, and its beginning (the client's system message and first user message) stays the same, so a
  * hash of the user and that beginning finds the same session turn after turn. The user is part of the hash, so two
- * users never share a session however alike their conversations start.
+ * users never share a session however alike their conversations start. Two chats of one user may open alike too (the
+ * same system prompt, "hello"): they part at the first reply, so once a conversation holds one, it is also known by
+ * {@link #replied}, the beginning with that reply (see ConversationTracker).
  */
 public final class SessionIds {
 
@@ -26,6 +29,35 @@ public final class SessionIds {
 
     public static String derive(String userId, List<ChatMessage> conversation) {
         return hash(PREFIX, userId, first(conversation, MessageRole.SYSTEM), first(conversation, MessageRole.USER));
+    }
+
+    /** The conversation's id with its first reply to the first user message; empty while it has none. */
+    public static Optional<String> replied(String userId, List<ChatMessage> conversation) {
+        return firstReply(conversation).map(reply -> hash(PREFIX, userId, first(conversation, MessageRole.SYSTEM),
+                first(conversation, MessageRole.USER), fingerprint(reply)));
+    }
+
+    /** The first assistant message after the first user message (a greeting ahead of it is not a reply). */
+    public static Optional<ChatMessage> firstReply(List<ChatMessage> conversation) {
+        boolean asked = false;
+        for (ChatMessage message : conversation) {
+            if (asked && message.role() == MessageRole.ASSISTANT) {
+                return Optional.of(message);
+            }
+            asked |= message.role() == MessageRole.USER && message.content() != null;
+        }
+        return Optional.empty();
+    }
+
+    /** What tells two replies apart: the text, or for a reply of tool calls only, the calls. */
+    public static String fingerprint(ChatMessage reply) {
+        if (reply.content() != null) {
+            return reply.content();
+        }
+        StringBuilder calls = new StringBuilder();
+        reply.toolCalls().forEach(call -> calls.append(call.id()).append(' ').append(call.name()).append(' ')
+                .append(call.arguments()).append('\n'));
+        return calls.toString();
     }
 
     /** The user's own session for a session id the client named (X-Session-Id) that is not one of theirs. */

@@ -38,6 +38,22 @@ class ResponsesApiTest {
     }
 
     @Test
+    void aFrontEndsBackgroundTaskIsAnsweredAndNotRecorded() {
+        String user = newUser("responses");
+
+        Response reply = create(user, """
+                {"model":"%s","input":"### Task:\\nSuggest tags for the chat. tags-%s"}""".formatted(LlmStub.MODEL, user));
+
+        reply.then().statusCode(200).body("output[0].content[0].text", equalTo("ok"));
+        assertThat(reply.header("X-Session-Id")).isNull();
+        String session = create(user, """
+                {"model":"%s","input":"own-%s"}""".formatted(LlmStub.MODEL, user)).then().statusCode(200).extract()
+                .header("X-Session-Id");
+        SessionStore.recorded(user, session, 2);
+        as(user).get("/api/sessions").then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
     void aTextInputGetsAPersonalizedReplyThatIsRecordedInTheSession() {
         String user = newUser("responses");
         SessionStore.importPersona(user, PERSONA);

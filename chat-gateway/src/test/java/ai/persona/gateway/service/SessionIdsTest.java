@@ -50,4 +50,29 @@ class SessionIdsTest {
                 .isNotEqualTo(SessionIds.idempotent("bob", "key-1"))
                 .isNotEqualTo(SessionIds.idempotent("alice", "key-2"));
     }
+
+    @Test
+    void twoChatsThatOpenAlikePartAtTheirFirstReplies() {
+        assertThat(SessionIds.replied("alice", conversation("Be brief.", "hello"))).isEmpty();
+        String a = SessionIds.replied("alice", conversation("Be brief.", "hello", "Reply A.")).orElseThrow();
+        String aLater = SessionIds.replied("alice", conversation("Be brief.", "hello", "Reply A.", "more", "sure"))
+                .orElseThrow();
+        String b = SessionIds.replied("alice", conversation("Be brief.", "hello", "Reply B.")).orElseThrow();
+
+        assertThat(aLater).isEqualTo(a);
+        assertThat(b).isNotEqualTo(a);
+        assertThat(a).startsWith("oa-").isNotEqualTo(SessionIds.derive("alice", conversation("Be brief.", "hello")));
+        assertThat(SessionIds.replied("bob", conversation("Be brief.", "hello", "Reply A."))).isNotEqualTo(
+                java.util.Optional.of(a));
+    }
+
+    @Test
+    void aGreetingAheadOfTheFirstUserMessageIsNoReply() {
+        List<ChatMessage> greeted = List.of(ChatMessage.of(MessageRole.ASSISTANT, "Welcome!", NOW),
+                ChatMessage.of(MessageRole.USER, "hello", NOW));
+        assertThat(SessionIds.firstReply(greeted)).isEmpty();
+        List<ChatMessage> answered = new java.util.ArrayList<>(greeted);
+        answered.add(ChatMessage.of(MessageRole.ASSISTANT, "Hi there.", NOW));
+        assertThat(SessionIds.firstReply(answered)).map(ChatMessage::content).contains("Hi there.");
+    }
 }

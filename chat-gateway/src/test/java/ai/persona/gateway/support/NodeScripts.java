@@ -34,19 +34,28 @@ public final class NodeScripts {
 
     /** The script and the npm project, installed in a folder of their own under target/. */
     public static Path install(String script) throws Exception {
-        Path work = Path.of(System.getProperty("test.work-dir", "target"), "node-" + script.replace(".mjs", ""));
+        return install(SOURCES, script);
+    }
+
+    /** A script of another npm project (an example), installed like the tests' own. */
+    public static Path install(Path sources, String script) throws Exception {
+        Path work = Path.of(System.getProperty("test.work-dir", "target"), "node-" + sources.getFileName() + "-"
+                + script.replace(".mjs", ""));
         Files.createDirectories(work);
         for (String file : PROJECT) {
-            Files.copy(SOURCES.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(sources.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.copy(SOURCES.resolve(script), work.resolve(script), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(sources.resolve(script), work.resolve(script), StandardCopyOption.REPLACE_EXISTING);
         run(work, Map.of(), "npm", "ci");
         return work;
     }
 
     /** Runs the installed script with the environment given; its last line of output, as JSON. */
-    public static JsonNode run(Path work, String script, Map<String, String> env) throws Exception {
-        String[] lines = run(work, env, "node", script).strip().split("\n");
+    public static JsonNode run(Path work, String script, Map<String, String> env, String... arguments)
+            throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("node", script));
+        command.addAll(List.of(arguments));
+        String[] lines = run(work, env, command.toArray(String[]::new)).strip().split("\n");
         return new ObjectMapper().readTree(lines[lines.length - 1]);
     }
 

@@ -12,7 +12,7 @@ import ai.persona.gateway.auth.TokenMint;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** Test users: a fresh id each, a token signed with the test key, and requests made as them. */
+/** Test users: a fresh id each, a token signed with the test key, and requests made as them (or as an app). */
 public final class Users {
 
     private Users() {
@@ -29,6 +29,21 @@ public final class Users {
         } catch (Exception e) {
             throw new IllegalStateException("cannot mint a token for " + userId, e);
         }
+    }
+
+    /** An app key for the app: it acts for the end users its requests name. */
+    public static String appToken(String appId) {
+        Path keys = Path.of(ConfigProvider.getConfig().getValue(JwtKeysResource.KEYS_PROPERTY, String.class));
+        try {
+            return TokenMint.mintApp(appId, keys, TokenMint.ISSUER, Duration.ofHours(1));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot mint an app key for " + appId, e);
+        }
+    }
+
+    /** A request to the gateway with this app's key. */
+    public static RequestSpecification asApp(String appId) {
+        return given().auth().oauth2(appToken(appId));
     }
 
     /** A request to the gateway as this user. */

@@ -15,6 +15,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 
+import ai.persona.input.AppUsers;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -56,6 +57,18 @@ public record JwtKeyFolder(Path folder, String issuer) {
         return Jwt.subject(userId)
                 .issuer(issuer)
                 .upn(userId)
+                .expiresIn(ttl)
+                .sign(privateKey());
+    }
+
+    /** An app key ({@link AppUsers}): the app id as subject, the app role, no user of its own. */
+    public String appKeyFor(String appId, Duration ttl) {
+        if (!AppUsers.validAppId(appId)) {
+            throw new IllegalArgumentException("an app id is 1-64 letters, digits, '.', '_' or '-', not " + appId);
+        }
+        return Jwt.subject(appId)
+                .issuer(issuer)
+                .groups(AppUsers.ROLE)
                 .expiresIn(ttl)
                 .sign(privateKey());
     }
