@@ -38,7 +38,7 @@ class FixedSectionsTest {
         assertThat(parked.getString("optimizerMode")).isEqualTo("paper");
         assertThat(llm.requests(marker).get(0).path("messages").get(0).path("content").asText())
                 .contains("- Demographics (fixed fields; read-only: never change this section): Name (text)")
-                .contains("- Pattern (open: new fields allowed): ");
+                .contains("- Pattern (open: new fields allowed, may be temporary): ");
         assertThat(llm.requests(marker).get(1).path("messages").get(1).path("content").asText())
                 .contains(LlmStub.REPAIR_PHRASE, "FIXED_SECTION", "is fixed in this deployment");
         assertThat(TestKafka.patches(userId)).isEmpty();

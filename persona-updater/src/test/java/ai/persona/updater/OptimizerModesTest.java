@@ -61,7 +61,7 @@ class OptimizerModesTest {
         // the released prompt: persona-extraction role, the persona in the system message, its example, "conservatively"
         assertThat(paper.get(0).path("content").asText())
                 .startsWith("You are an AI that builds user profiles.")
-                .contains("The user's current persona (version 0):", "Pattern (open: new fields allowed)",
+                .contains("The user's current persona (version 0):", "Pattern (open: new fields allowed, may be temporary)",
                         "最近忙于科研项目的开发，并在寻找职业发展和科研方向的建议。", "update conservatively",
                         "A pattern may be derived from the tasks", "Never write any of these into the persona")
                 .doesNotContain("{!", "Ported from", "Skip one-off tasks");
