@@ -10,6 +10,7 @@ const SOURCES = {
   USER_EDIT: 'Your edit',
   ROLLBACK: 'Rollback',
   IMPORT: 'Import',
+  EXPIRY: 'Expired (a temporary value)',
 };
 
 /** The operations to show: the ones with reasons when the version has them, else the diff itself. */
