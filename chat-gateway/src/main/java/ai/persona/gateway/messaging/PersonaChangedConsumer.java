@@ -12,9 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import ai.persona.events.EventContract;
 import ai.persona.events.PersonaChanged;
 import ai.persona.gateway.console.PersonaChanges;
-import ai.persona.gateway.service.ActiveSessions;
-import ai.persona.gateway.service.ConversationTracker;
 import ai.persona.gateway.service.PersonaCache;
+import ai.persona.gateway.service.UserMemory;
 import ai.persona.gateway.service.SessionEmbeddings;
 import ai.persona.model.PersonaJson;
 import io.quarkus.logging.Log;
@@ -34,18 +33,16 @@ public class PersonaChangedConsumer {
 
     private final PersonaCache cache;
     private final SessionEmbeddings embeddings;
-    private final ActiveSessions active;
-    private final ConversationTracker conversations;
+    private final UserMemory memory;
     private final PersonaChanges changes;
     private final ProducerCheck producers;
 
-    public PersonaChangedConsumer(PersonaCache cache, SessionEmbeddings embeddings, ActiveSessions active,
-            ConversationTracker conversations, PersonaChanges changes, ProducerCheck producers) {
+    public PersonaChangedConsumer(PersonaCache cache, SessionEmbeddings embeddings, UserMemory memory,
+            PersonaChanges changes, ProducerCheck producers) {
         this.producers = producers;
         this.cache = cache;
         this.embeddings = embeddings;
-        this.active = active;
-        this.conversations = conversations;
+        this.memory = memory;
         this.changes = changes;
     }
 
@@ -59,9 +56,7 @@ public class PersonaChangedConsumer {
         }
         if (record.value() == null) {
             if (record.key() != null) {
-                cache.forget(record.key());
-                active.forget(record.key());
-                conversations.forget(record.key());
+                memory.forget(record.key());
                 // a tombstone replayed at start-up may hit a user re-created since: their embeddings are derived data,
                 // computed again on their next turn
                 embeddings.delete(record.key()).await().atMost(Duration.ofSeconds(10));

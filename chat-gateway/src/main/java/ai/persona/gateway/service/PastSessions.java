@@ -45,6 +45,8 @@ public class PastSessions {
             .build();
 
     static final int KEPT_MINUTES = 30;
+    // a user id never holds a NUL (ai.persona.input.UserIds), so a key's user part is unambiguous
+    private static final String KEY_SEPARATOR = "\u0000";
     private static final int MAX_KEPT = 10_000;
 
     public PastSessions(@RestClient SessionServiceClient sessions, SessionEmbeddings stored, Embeddings embeddings,
@@ -55,13 +57,18 @@ public class PastSessions {
         this.config = config.retrieval();
     }
 
+    /** Drops the text kept for the user's sessions (a deletion: see UserMemory). */
+    public void forget(String userId) {
+        perSession.asMap().keySet().removeIf(key -> key.startsWith(userId + KEY_SEPARATOR));
+    }
+
     /**
      * Null when the user has no other ended session to draw on.
      *
      * @param query the session's newest message; only the first turn's is used (see the class comment)
      */
     public Uni<String> mostSimilar(String userId, String currentSessionId, String query) {
-        String key = userId + "\u0000" + currentSessionId;
+        String key = userId + KEY_SEPARATOR + currentSessionId;
         Optional<String> kept = perSession.getIfPresent(key);
         if (kept != null) {
             return Uni.createFrom().item(kept.orElse(null));

@@ -20,21 +20,16 @@ public class UserData {
 
     private final SessionServiceClient sessions;
     private final SettingsService settings;
-    private final PersonaCache personas;
     private final SessionEmbeddings embeddings;
-    private final ActiveSessions active;
-    private final ConversationTracker conversations;
+    private final UserMemory memory;
     private final SessionRecorder recorder;
 
-    public UserData(@RestClient SessionServiceClient sessions, SettingsService settings, PersonaCache personas,
-            SessionEmbeddings embeddings, ActiveSessions active, ConversationTracker conversations,
-            SessionRecorder recorder) {
+    public UserData(@RestClient SessionServiceClient sessions, SettingsService settings, SessionEmbeddings embeddings,
+            UserMemory memory, SessionRecorder recorder) {
         this.sessions = sessions;
         this.settings = settings;
-        this.personas = personas;
         this.embeddings = embeddings;
-        this.active = active;
-        this.conversations = conversations;
+        this.memory = memory;
         this.recorder = recorder;
     }
 
@@ -69,9 +64,7 @@ public class UserData {
                 .chain(() -> embeddings.delete(userId))
                 .chain(() -> sessions.deleteUser(userId))
                 .onFailure(failure -> failure instanceof GatewayException e && e.status() == 404).recoverWithNull()
-                .invoke(() -> personas.forget(userId))
-                .invoke(() -> active.forget(userId))
-                .invoke(() -> conversations.forget(userId));
+                .invoke(() -> memory.forget(userId));
     }
 
     private static JsonNode withGatewayData(JsonNode exported, UserSettings userSettings, List<String> embedded) {
