@@ -53,6 +53,7 @@ class ServiceAuthTest {
             new Call("PUT", "/users/u1/persona"),
             new Call("GET", "/users/u1/persona/pins"),
             new Call("PUT", "/users/u1/persona/pins"),
+            new Call("GET", "/users/u1/persona/provenance"),
             new Call("GET", "/users/u1/export"),
             new Call("DELETE", "/users/u1"),
             new Call("GET", "/sessions/unpublished"),
@@ -72,7 +73,7 @@ class ServiceAuthTest {
     }
 
     @Test
-    void theUpdatersTokenReadsTheCurrentPersonaAndNothingElse() {
+    void theUpdatersTokenReadsTheCurrentPersonaAndItsPinsAndNothingElse() {
         String userId = "auth-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(PersonaFixtures.teaShopOwner().toString())
                 .put("/users/{u}/persona", userId).then().statusCode(200);
@@ -80,8 +81,11 @@ class ServiceAuthTest {
 
         given().auth().oauth2(updater).get("/users/{u}/persona", userId).then().statusCode(200)
                 .body("version", equalTo(1));
+        given().auth().oauth2(updater).get("/users/{u}/persona/pins", userId).then().statusCode(200)
+                .body("pins", equalTo(List.of()));
         for (Call call : EVERY_ENDPOINT) {
-            if (call.equals(new Call("GET", "/users/u1/persona"))) {
+            if (call.equals(new Call("GET", "/users/u1/persona"))
+                    || call.equals(new Call("GET", "/users/u1/persona/pins"))) {
                 continue;
             }
             given().auth().oauth2(updater).contentType(call.contentType()).body(call.body())

@@ -35,7 +35,9 @@ public class PinResource {
         this.pins = pins;
     }
 
+    // the updater reads them right before each optimizer run, to tell the model (persona-updater's PinLookup)
     @GET
+    @RolesAllowed({ ServiceIdentity.GATEWAY, ServiceIdentity.UPDATER, ServiceIdentity.ADMIN })
     public Uni<Pins> pins(@PathParam("userId") String userId) {
         return pins.pins(userId).map(Pins::new);
     }
