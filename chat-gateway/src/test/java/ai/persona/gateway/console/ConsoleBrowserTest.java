@@ -31,21 +31,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-
 import ai.persona.gateway.support.InjectLlmStub;
 import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
-import ai.persona.model.PatchOperation;
+import ai.persona.gateway.support.UpdaterProcess;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The web console in a real browser (Debian's headless chromium) against the real gateway, session-service, Kafka and
- * PostgreSQL; only the model is a stub. A persona version made by the optimizer is a proposed patch on Kafka, applied by
- * session-service, whose PersonaChanged reaches the page live. Skipped, with the reason, where chromium is not
- * installed (.ci/run installs it).
+ * The web console in a real browser (Debian's headless chromium) against the real gateway, session-service,
+ * persona-updater, Kafka and PostgreSQL; only the models are stubs (the chat model, and the optimizer's, which learns
+ * {@link UpdaterProcess#LEARNED} from any batch). Three sessions chatted in the console become version 1, which reaches
+ * the page live. Skipped, with the reason, where chromium is not installed (.ci/run installs it).
  */
+@QuarkusTestResource(value = UpdaterProcess.class, restrictToAnnotatedClass = true)
 @QuarkusTest
 class ConsoleBrowserTest {
 
@@ -100,9 +100,8 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".session[data-session-id='" + sessionId + "']"), "ended"));
         assertThat(SessionStore.ended(user, sessionId).getString("endReason")).isEqualTo("explicit");
-        // no persona-updater runs beside the gateway's tests: the badge says so and the chat works on (the counts
-        // through a real updater are checked by e2e-tests' MemoryApiIT)
-        wait.until(ExpectedConditions.textToBe(By.id("learning-badge"), "Learning status unavailable"));
+        wait.until(ExpectedConditions.textToBe(By.id("learning-badge"),
+                "1 of 3 sessions toward your next persona update"));
         assertThat(SessionStore.recorded(user, sessionId, 2).getList("messages.content"))
                 .containsExactly("hello-" + user, "Hello! Streamed to the console.");
 
@@ -116,21 +115,33 @@ class ConsoleBrowserTest {
     @Test
     void aVersionLearnedByTheOptimizerAppearsLiveAndCanBeEditedConflictedAndRolledBack() {
         String user = newUser("console-persona");
-        String sessionId = newSession(user);
-        say(user, sessionId, "I am Mei, bullet points please");
-        as(user).post("/api/sessions/{id}/end", sessionId).then().statusCode(200);
         signIn(user);
+        // three sessions chatted and ended in the console: the updater's batch of k = 3, learned from by its model
+        for (int i = 1; i <= 3; i++) {
+            String said = "I am Mei, bullet points please (" + i + ") " + user;
+            llm.replies(said, "Noted, Mei.");
+            click(By.id("new-session"));
+            visible(By.id("message")).sendKeys(said, Keys.ENTER);
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".message.assistant .text"), "Noted, Mei."));
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".message.streaming"), 0));
+            click(By.id("end-session"));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("composer")));
+            if (i < 3) {
+                wait.until(ExpectedConditions.textToBe(By.id("learning-badge"),
+                        i + " of 3 sessions toward your next persona update"));
+            }
+        }
+        Chromium.screenshot(browser, "chat-three-sessions");
+        List<String> sessionIds = as(user).get("/api/sessions").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", String.class);
+        assertThat(sessionIds).hasSize(3);
 
         navigate("timeline");
-        wait.until(ExpectedConditions.textToBe(By.id("live"), "Live"));
-        OptimizerPatches.propose(user, 0, List.of(sessionId), List.of(
-                PatchOperation.add("/Demographics/Name", TextNode.valueOf("Mei"), "she introduced herself as Mei"),
-                PatchOperation.add("/Preference/Preferred_Formats", TextNode.valueOf("short bullet lists"),
-                        "asked for bullet points")));
-
         textContaining(By.id("version-1"), "Learned from your conversations", "Demographics › Name", "Mei",
-                "she introduced herself as Mei", "asked for bullet points", sessionId);
-        visible(By.cssSelector("#version-1 a[href='#chat/" + sessionId + "']"));
+                "she introduced herself as Mei", "asked for bullet points");
+        for (String sessionId : sessionIds) {
+            visible(By.cssSelector("#version-1 a[href='#chat/" + sessionId + "']"));
+        }
         Chromium.screenshot(browser, "timeline-live");
 
         navigate("persona");
@@ -204,8 +215,15 @@ class ConsoleBrowserTest {
         signIn(user);
         visible(By.cssSelector(".session[data-session-id='" + sessionId + "']"));
         navigate("settings");
-        wait.until(ExpectedConditions.textToBe(By.id("learning-status"),
-                "The learning settings cannot be reached right now."));
+        // learning: on with the default k, then off, kept by the updater
+        WebElement learning = browser.findElement(By.id("learning"));
+        wait.until(driver -> learning.isSelected());
+        wait.until(ExpectedConditions.attributeToBe(By.id("sessions-per-update"), "value", "3"));
+        learning.click();
+        click(By.cssSelector("#learning-form button[type='submit']"));
+        wait.until(ExpectedConditions.textToBe(By.id("learning-status"), "Saved: learning is off."));
+        as(user).get("/api/learning").then().statusCode(200).body("learning", equalTo(false))
+                .body("sessionsPerUpdate", equalTo(3));
         WebElement personalization = browser.findElement(By.id("personalization"));
         wait.until(driver -> personalization.isSelected());
         personalization.click();

@@ -44,7 +44,8 @@ public class SessionServiceProcess implements QuarkusTestResourceLifecycleManage
         return postgres.start();
     }
 
-    private static String kafkaBootstrapServers() {
+    /** The test JVM's shared broker (started once, whoever asks first). */
+    static String kafkaBootstrapServers() {
         KafkaTestResource kafka = new KafkaTestResource();
         kafka.init(Map.of(KafkaTestResource.TOPICS_ARG, GatewayTestResources.TOPICS));
         return kafka.start().get("kafka.bootstrap.servers");
