@@ -49,7 +49,8 @@ final class SessionServiceErrors {
                 problem.path("detail").asText(body), extensions);
     }
 
-    private static JsonNode parse(String body) {
+    /** A problem body as a JSON object; an empty one when the body is missing or not a JSON object. */
+    static JsonNode parse(String body) {
         try {
             JsonNode tree = PersonaJson.mapper().readTree(body.isEmpty() ? "{}" : body);
             return tree == null || !tree.isObject() ? PersonaJson.mapper().createObjectNode() : tree;
