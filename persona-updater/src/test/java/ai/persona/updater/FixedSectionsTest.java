@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** A deployment that fixes Demographics (persona-updater.guardrails.fixed-sections), as persona-eval's does. */
+/** A deployment that fixes Demographics (persona-updater.guardrails.fixed-sections), as personabench-eval's does. */
 @QuarkusTest
 @TestProfile(MaxWaitFlushTest.ShortMaxWait.class)
 class FixedSectionsTest {

@@ -19,7 +19,7 @@ import ai.persona.bench.Scene;
 import ai.persona.eval.EvalCommand;
 import ai.persona.model.PersonaJson;
 
-/** All five stages on two seed personas, in English and in Chinese, read back by PersonaBench's reader and persona-eval. */
+/** All five stages on two seed personas, in English and in Chinese, read back by PersonaBench's reader and personabench-eval. */
 class PipelineTest {
 
     static ScriptedModel model;
