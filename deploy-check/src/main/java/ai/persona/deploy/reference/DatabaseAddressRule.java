@@ -2,6 +2,7 @@ package ai.persona.deploy.reference;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +50,9 @@ public final class DatabaseAddressRule implements ManifestRule {
         manifests.cloudNativePg("Database").stream()
                 .map(Manifests::generic)
                 .filter(d -> name.equals(d.get("spec", "cluster", "name")))
-                .forEach(d -> databases.add(d.get("spec", "name")));
+                .map(d -> d.<String>get("spec", "name"))
+                .filter(Objects::nonNull)
+                .forEach(databases::add);
         if (!databases.contains(database)) {
             findings.add(new Finding(where, "database " + database + " is not created in Cluster " + name
                     + " (it has " + databases + ")"));
