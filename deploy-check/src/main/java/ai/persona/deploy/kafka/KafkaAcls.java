@@ -1,4 +1,4 @@
-package ai.persona.deploy;
+package ai.persona.deploy.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import ai.persona.deploy.Finding;
 import ai.persona.events.EventContract;
 import ai.persona.events.PersonaService;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

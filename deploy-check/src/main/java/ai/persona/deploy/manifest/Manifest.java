@@ -1,4 +1,4 @@
-package ai.persona.deploy;
+package ai.persona.deploy.manifest;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 

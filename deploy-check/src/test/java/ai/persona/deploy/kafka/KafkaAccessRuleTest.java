@@ -1,4 +1,4 @@
-package ai.persona.deploy;
+package ai.persona.deploy.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.deploy.DamagedTree;
+import ai.persona.deploy.Finding;
+import ai.persona.deploy.manifest.Manifest;
+import ai.persona.deploy.manifest.ManifestReader;
+import ai.persona.deploy.manifest.Manifests;
+
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /**
  * The Kafka ACL rule against the event contract, on a small fixture (src/test/resources/kafka-access) that agrees
@@ -21,7 +26,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
  */
 class KafkaAccessRuleTest {
 
-    private final List<Manifest> fixture = Manifests.copy(Manifests.load(resource("kafka-access")));
+    private final List<Manifest> fixture = ManifestReader.copy(ManifestReader.load(resource("kafka-access")));
 
     private static Path resource(String name) {
         try {
@@ -53,7 +58,7 @@ class KafkaAccessRuleTest {
     }
 
     private List<String> findings() {
-        return new KafkaAccessRule(fixture).check().stream().map(Finding::toString).toList();
+        return new KafkaAccessRule().check(new Manifests(fixture)).stream().map(Finding::toString).toList();
     }
 
     @Test
@@ -119,16 +124,27 @@ class KafkaAccessRuleTest {
 
     @Test
     void aServiceLoggingInAsAnotherServicesUserIsReported() {
-        List<Manifest> real = Manifests.copy(DeployTree.manifests());
-        assertThat(new KafkaAccessRule(real).check()).isEmpty();
-        Deployment gateway = (Deployment) real.stream().filter(m -> m.is("Deployment", "chat-gateway")).findFirst()
-                .orElseThrow().resource();
-        EnvVar jaas = gateway.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        DamagedTree real = new DamagedTree();
+        assertThat(new KafkaAccessRule().check(real.manifests())).isEmpty();
+        EnvVar jaas = real.container("chat-gateway").getEnv().stream()
                 .filter(env -> env.getName().equals("KAFKA_SASL_JAAS_CONFIG")).findFirst().orElseThrow();
         jaas.getValueFrom().getSecretKeyRef().setName("persona-updater");
 
-        assertThat(new KafkaAccessRule(real).check()).extracting(Finding::toString).containsExactly(
+        assertThat(new KafkaAccessRule().check(real.manifests())).extracting(Finding::toString).containsExactly(
                 "service chat-gateway: KAFKA_SASL_JAAS_CONFIG must come from the Secret of its own KafkaUser chat-gateway, "
                         + "not Secret persona-updater");
+    }
+
+    @Test
+    void aUserThatDoesNotAuthenticateOrReadsNoGroupIsReported() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> authentication = (Map<String, Object>) find(fixture, "KafkaUser", "persona-updater")
+                .<Object>get("spec", "authentication");
+        authentication.put("type", "none");
+        acls("persona-updater").removeIf(a -> "group".equals(((Map<?, ?>) a.get("resource")).get("type")));
+
+        assertThat(findings()).containsExactlyInAnyOrder(
+                "kafka.yaml KafkaUser/persona-updater: does not authenticate with scram-sha-512 or tls",
+                "kafka.yaml KafkaUser/persona-updater: may read no consumer group: grant Read on group persona-updater");
     }
 }

@@ -1,4 +1,4 @@
-package ai.persona.deploy;
+package ai.persona.deploy.manifest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +18,12 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** Reads every document of every {@code .yaml}/{@code .yml} file under a folder, as {@code kubectl apply -R -f} would. */
-public final class Manifests {
+public final class ManifestReader {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private Manifests() {
+    private ManifestReader() {
     }
 
     /** Every resource under {@code dir}, files in path order, documents in file order. */
@@ -59,7 +59,7 @@ public final class Manifests {
         return documents;
     }
 
-    /** A deep, modifiable copy, to change in memory without touching the originals (the checker's own tests do). */
+    /** A deep, modifiable copy, to change in memory without touching the originals (the rules' own tests do). */
     public static List<Manifest> copy(List<Manifest> manifests) {
         return new ArrayList<>(manifests.stream().map(m -> new Manifest(m.file(), SERIALIZATION.clone(m.resource())))
                 .toList());

@@ -1,4 +1,4 @@
-package ai.persona.deploy;
+package ai.persona.deploy.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.deploy.DeployTree;
+
+/** What a service needs, read from its configuration: variables and Kafka topics. */
 class ServiceContractTest {
 
     private static final String PROPERTIES = """
@@ -27,7 +30,7 @@ class ServiceContractTest {
             %test.mp.messaging.outgoing.tests.connector=smallrye-kafka
             """;
 
-    private final ServiceContract contract = ServiceContract.of("svc", PROPERTIES, Set.of("DB_USER"));
+    private final ServiceContract contract = ServiceContract.of("svc", PROPERTIES, "", Set.of("DB_USER"));
 
     @Test
     void variablesWithoutDefaultAreRequiredInTheProdProfileOnly() {

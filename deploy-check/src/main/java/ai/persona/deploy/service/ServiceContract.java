@@ -1,25 +1,19 @@
-package ai.persona.deploy;
+package ai.persona.deploy.service;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a service needs from its deployment, read from its {@code application.properties} as the packaged application
- * sees it (the {@code prod} profile): the environment variables it reads, and the Kafka topics it uses.
+ * What a service needs from its deployment, read from its configuration as the packaged application sees it (the
+ * {@code prod} profile, its {@code application.properties} over the shared runtime's, see {@link ServiceProperties}):
+ * the environment variables it reads, and the Kafka topics it uses.
  *
  * @param name the service, also the name of its Deployment and container
- * @param properties the configuration in the prod profile ({@code %prod.} keys applied, other profiles' dropped)
+ * @param properties the configuration in the prod profile, values unexpanded
  * @param mustSet variables that have a default for local runs but that production must set (database, broker, model)
  */
 public record ServiceContract(String name, Map<String, String> properties, Set<String> mustSet) {
@@ -33,33 +27,18 @@ public record ServiceContract(String name, Map<String, String> properties, Set<S
         mustSet = Set.copyOf(mustSet);
     }
 
-    /** Reads {@code <moduleDir>/src/main/resources/application.properties}. */
-    public static ServiceContract read(String name, Path moduleDir, Set<String> mustSet) {
-        Path file = moduleDir.resolve("src/main/resources/application.properties");
-        try (Reader in = Files.newBufferedReader(file)) {
-            return of(name, in, mustSet);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+    /**
+     * Reads {@code <moduleDir>/src/main/resources/application.properties} over {@code shared}, the
+     * {@code META-INF/microprofile-config.properties} of the runtime every service has on its classpath (absent: none).
+     */
+    public static ServiceContract read(String name, Path moduleDir, Path shared, Set<String> mustSet) {
+        Path application = moduleDir.resolve("src/main/resources/application.properties");
+        return new ServiceContract(name, ServiceProperties.read(application, shared), mustSet);
     }
 
-    public static ServiceContract of(String name, String properties, Set<String> mustSet) {
-        try {
-            return of(name, new StringReader(properties), mustSet);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ServiceContract of(String name, Reader in, Set<String> mustSet) throws IOException {
-        Properties raw = new Properties();
-        raw.load(in);
-        Map<String, String> prod = new LinkedHashMap<>();
-        raw.stringPropertyNames().stream().filter(k -> !k.startsWith("%")).sorted()
-                .forEach(k -> prod.put(k, raw.getProperty(k)));
-        raw.stringPropertyNames().stream().filter(k -> k.startsWith("%prod.")).sorted()
-                .forEach(k -> prod.put(k.substring("%prod.".length()), raw.getProperty(k)));
-        return new ServiceContract(name, prod, mustSet);
+    /** From the text of a service's application.properties and of the shared file, for tests. */
+    public static ServiceContract of(String name, String application, String shared, Set<String> mustSet) {
+        return new ServiceContract(name, ServiceProperties.of(application, shared), mustSet);
     }
 
     /** Every environment variable the configuration refers to, with or without a default. */
