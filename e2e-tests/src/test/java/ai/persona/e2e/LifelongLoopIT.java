@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import ai.persona.events.EventContract;
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.infra.stack.LocalStack;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 
 /**
@@ -62,10 +62,10 @@ class LifelongLoopIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String marker = "第四次对话 " + UUID.randomUUID();
             user.say(fourth, marker);
-            LoggedRequest request = stack.llm.chatRequests().stream()
-                    .filter(r -> r.getBodyAsString().contains(marker))
+            String request = stack.llm.chatRequests().stream()
+                    .filter(body -> body.contains(marker))
                     .findFirst().orElseThrow();
-            var messages = PersonaJson.mapper().readTree(request.getBodyAsString()).get("messages");
+            var messages = PersonaJson.mapper().readTree(request).get("messages");
             assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
             assertThat(messages.get(0).get("content").asText()).contains(LlmStub.FIRST_STYLE);
         });
@@ -121,8 +121,8 @@ class LifelongLoopIT {
 
         await().atMost(LEARN).until(() -> user.personaVersion() == 1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> patches = Topics.recordsOf(stack.services.servers().kafkaBootstrapServers(),
-                    EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
+            List<ConsumerRecord<String, String>> patches = TestKafka.at(stack.services.servers().kafkaBootstrapServers())
+                    .records(EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
             assertThat(patches).isNotEmpty();
             assertThat(patches.stream().map(r -> read(r.value()).patch().patchId()).distinct()).hasSize(1);
         });
@@ -146,8 +146,8 @@ class LifelongLoopIT {
                 assertThat(Database.rowsMentioning(stack.services.database(service), userId)).as(service).isEmpty();
             }
         });
-        List<ConsumerRecord<String, String>> changes = Topics.recordsOf(stack.services.servers().kafkaBootstrapServers(),
-                EventContract.PERSONA_CHANGED.topic(), userId);
+        List<ConsumerRecord<String, String>> changes = TestKafka.at(stack.services.servers().kafkaBootstrapServers())
+                .records(EventContract.PERSONA_CHANGED.topic(), userId);
         assertThat(changes).isNotEmpty();
         assertThat(changes.get(changes.size() - 1).value()).isNull();
         assertThat(user.status("GET", "/api/persona")).isIn(200, 404);

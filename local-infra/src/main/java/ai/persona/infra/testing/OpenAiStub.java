@@ -34,17 +34,21 @@ public final class OpenAiStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
+    private final ComputedAnswers computed;
 
-    private OpenAiStub(WireMockServer server) {
+    private OpenAiStub(WireMockServer server, ComputedAnswers computed) {
         this.server = server;
+        this.computed = computed;
     }
 
     /** A stub on a free port, answering "ok" to every request until scripted otherwise. */
     public static OpenAiStub start() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(10));
+        ComputedAnswers computed = new ComputedAnswers();
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(10)
+                .extensions(computed));
         server.start();
-        OpenAiStub stub = new OpenAiStub(server);
-        new StubAnswer(server, List.of(), DEFAULT_PRIORITY, Duration.ZERO).replies("ok");
+        OpenAiStub stub = new OpenAiStub(server, computed);
+        new StubAnswer(server, computed, List.of(), DEFAULT_PRIORITY, Duration.ZERO).replies("ok");
         return stub;
     }
 
@@ -58,7 +62,7 @@ public final class OpenAiStub implements AutoCloseable {
      * specific and is tried first; among scripts with as many, the latest one wins.
      */
     public StubAnswer on(String... markers) {
-        return new StubAnswer(server, List.of(markers), Math.max(1, 5 - markers.length), Duration.ZERO);
+        return new StubAnswer(server, computed, List.of(markers), Math.max(1, 5 - markers.length), Duration.ZERO);
     }
 
     /** Requests containing the marker get this text: whole, or streamed a few characters per chunk. */

@@ -11,7 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -25,12 +28,14 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 public final class StubAnswer {
 
     private final WireMockServer server;
+    private final ComputedAnswers computed;
     private final List<String> markers;
     private final int priority;
     private final Duration hold;
 
-    StubAnswer(WireMockServer server, List<String> markers, int priority, Duration hold) {
+    StubAnswer(WireMockServer server, ComputedAnswers computed, List<String> markers, int priority, Duration hold) {
         this.server = server;
+        this.computed = computed;
         this.markers = markers;
         this.priority = priority;
         this.hold = hold;
@@ -38,13 +43,27 @@ public final class StubAnswer {
 
     /** The same answer, sent only after {@code hold}: a slow model, the call in flight meanwhile. */
     public StubAnswer after(Duration hold) {
-        return new StubAnswer(server, markers, priority, hold);
+        return new StubAnswer(server, computed, markers, priority, hold);
     }
 
     public void replies(String text) {
         server.stubFor(request(true).willReturn(held(sse(OpenAiWire.textStream(text)))));
         server.stubFor(request(false).willReturn(held(json(200, OpenAiWire.completion(OpenAiWire.textMessage(text),
                 "stop", OpenAiStub.PROMPT_TOKENS, OpenAiStub.COMPLETION_TOKENS)))));
+    }
+
+    /**
+     * The text of each answer is computed from the request's JSON body by {@code answer}, whole or streamed; should it
+     * throw, the request gets a 500 that names the failure.
+     */
+    public void computes(Function<JsonNode, String> answer) {
+        computesMessage(request -> OpenAiWire.textMessage(answer.apply(request)));
+    }
+
+    /** As {@link #computes}, for the whole assistant message: its {@code content}, or {@code tool_calls}. */
+    public void computesMessage(Function<JsonNode, ObjectNode> answer) {
+        server.stubFor(anyRequest().willReturn(held(aResponse().withTransformers(ComputedAnswers.NAME)
+                .withTransformerParameter(ComputedAnswers.ANSWER_ID, computed.register(answer)))));
     }
 
     public void callsTool(String callId, String tool, String arguments) {

@@ -94,6 +94,20 @@ class OpenAiStubTest {
     }
 
     @Test
+    void aComputedAnswerIsMadeFromTheRequestAndAFailingScriptIsAServerError() throws Exception {
+        STUB.on("marker-computed").computes(request -> "echo: " + request.at("/messages/0/content").asText());
+        STUB.on("marker-computed", "broken").computes(request -> {
+            throw new IllegalStateException("no script for this prompt");
+        });
+
+        assertThat(content(request("marker-computed hello", false))).isEqualTo("echo: marker-computed hello");
+        assertThat(post(request("marker-computed hello", true)).body()).contains("\"content\":\"echo\"");
+        HttpResponse<String> broken = post(request("marker-computed broken", false));
+        assertThat(broken.statusCode()).isEqualTo(500);
+        assertThat(broken.body()).contains("no script for this prompt");
+    }
+
+    @Test
     void theRequestsReceivedAreInspectableByTheirMarkers() throws Exception {
         post(request("marker-seen one", false));
         post(request("marker-seen two", true));
