@@ -1,4 +1,4 @@
-package ai.persona.bench;
+package ai.persona.personabench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

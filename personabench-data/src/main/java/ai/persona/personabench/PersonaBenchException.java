@@ -1,4 +1,4 @@
-package ai.persona.bench;
+package ai.persona.personabench;
 
 import java.nio.file.Path;
 
