@@ -3,7 +3,7 @@ package ai.persona.gateway.support;
 import java.nio.file.Path;
 import java.util.Map;
 
-import ai.persona.gateway.auth.JwtKeys;
+import ai.persona.infra.stack.JwtKeyFolder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** A key pair under target/ for the tests' tokens; the gateway verifies with its public half. */
@@ -14,13 +14,9 @@ public class JwtKeysResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Path keys = Path.of(System.getProperty("test.work-dir", "target"), "jwt-test-keys").toAbsolutePath();
-        try {
-            JwtKeys.ensure(keys);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create test keys in " + keys, e);
-        }
+        JwtKeyFolder folder = JwtKeyFolder.ensure(keys, JwtKeyFolder.DEFAULT_ISSUER);
         return Map.of(
-                "mp.jwt.verify.publickey.location", keys.resolve(JwtKeys.PUBLIC_KEY).toUri().toString(),
+                "mp.jwt.verify.publickey.location", folder.publicKeyPem().toUri().toString(),
                 KEYS_PROPERTY, keys.toString());
     }
 

@@ -21,9 +21,9 @@ public class LlmStubResource implements QuarkusTestResourceLifecycleManager {
         server.start();
         LlmStub.defaults(server);
         return Map.of(
-                "quarkus.langchain4j.openai.base-url", server.baseUrl() + "/v1/",
-                "quarkus.langchain4j.openai.api-key", "test-key",
-                "quarkus.langchain4j.openai.chat-model.model-name", LlmStub.MODEL);
+                "gateway.llm.base-url", server.baseUrl() + "/v1/",
+                "gateway.llm.api-key", "test-key",
+                "gateway.llm.model-name", LlmStub.MODEL);
     }
 
     @Override

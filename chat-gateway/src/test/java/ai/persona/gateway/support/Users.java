@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import ai.persona.gateway.auth.TokenMint;
+import ai.persona.infra.stack.JwtKeyFolder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -22,23 +22,19 @@ public final class Users {
         return prefix + "-" + UUID.randomUUID();
     }
 
+    /** A user's token, minted as deploy/local/token mints it (local-infra's {@link JwtKeyFolder}). */
     public static String token(String userId) {
-        Path keys = Path.of(ConfigProvider.getConfig().getValue(JwtKeysResource.KEYS_PROPERTY, String.class));
-        try {
-            return TokenMint.mint(userId, keys, TokenMint.ISSUER, Duration.ofHours(1));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot mint a token for " + userId, e);
-        }
+        return keys().tokenFor(userId, Duration.ofHours(1));
     }
 
     /** An app key for the app: it acts for the end users its requests name. */
     public static String appToken(String appId) {
-        Path keys = Path.of(ConfigProvider.getConfig().getValue(JwtKeysResource.KEYS_PROPERTY, String.class));
-        try {
-            return TokenMint.mintApp(appId, keys, TokenMint.ISSUER, Duration.ofHours(1));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot mint an app key for " + appId, e);
-        }
+        return keys().appKeyFor(appId, Duration.ofHours(1));
+    }
+
+    private static JwtKeyFolder keys() {
+        Path folder = Path.of(ConfigProvider.getConfig().getValue(JwtKeysResource.KEYS_PROPERTY, String.class));
+        return new JwtKeyFolder(folder, JwtKeyFolder.DEFAULT_ISSUER);
     }
 
     /** A request to the gateway with this app's key. */
