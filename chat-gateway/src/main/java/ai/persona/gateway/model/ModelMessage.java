@@ -5,7 +5,8 @@ import java.util.List;
 import ai.persona.events.ChatMessage;
 
 /**
- * A message of the conversation the model reads, or of its reply (in a stream chunk: the delta, whose role may be null).
+ * A message of the conversation the model reads, or of its reply (in a stream chunk: the delta, whose role may be
+ * null).
  *
  * @param text the content as text; null when there is none (a call-only reply) or when {@code parts} hold it
  * @param parts a user message's content parts (text and images), null for plain text

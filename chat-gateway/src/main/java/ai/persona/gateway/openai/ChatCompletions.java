@@ -38,15 +38,15 @@ public class ChatCompletions {
 
     private final ConversationTracker tracker;
     private final Personalization personalization;
-    private final ChatModel llm;
+    private final ChatModel chatModel;
     private final ModelCatalog models;
     private final BackgroundTasks backgroundTasks;
 
-    public ChatCompletions(ConversationTracker tracker, Personalization personalization, ChatModel llm, ModelCatalog models,
-            BackgroundTasks backgroundTasks) {
+    public ChatCompletions(ConversationTracker tracker, Personalization personalization, ChatModel chatModel,
+            ModelCatalog models, BackgroundTasks backgroundTasks) {
         this.tracker = tracker;
         this.personalization = personalization;
-        this.llm = llm;
+        this.chatModel = chatModel;
         this.models = models;
         this.backgroundTasks = backgroundTasks;
     }
@@ -76,7 +76,7 @@ public class ChatCompletions {
 
     private Uni<HttpReply> whole(Keeper keeper, String model, ModelRequest request) {
         ReplyRecorder recorder = new ReplyRecorder();
-        return llm.complete(request)
+        return chatModel.complete(request)
                 .invoke(recorder::add)
                 .call(() -> keeper.keep(recorder.message(Instant.now())))
                 .onFailure().call(() -> keepAfterFailure(keeper))
@@ -85,7 +85,7 @@ public class ChatCompletions {
     }
 
     private Uni<HttpReply> streamed(Keeper keeper, String model, ModelRequest request) {
-        return Streams.started(llm.stream(request))
+        return Streams.started(chatModel.stream(request))
                 .onFailure().call(() -> keepAfterFailure(keeper))
                 .map(chunks -> HttpReply.events(frames(keeper, model, chunks), "[DONE]", keeper.headers()));
     }

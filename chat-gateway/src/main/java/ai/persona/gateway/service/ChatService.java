@@ -32,16 +32,16 @@ public class ChatService {
     private final ActiveSessions sessions;
     private final SessionRecorder recorder;
     private final Personalization personalization;
-    private final ChatModel llm;
+    private final ChatModel chatModel;
     private final ModelCatalog models;
     private final GatewayConfig.Sessions config;
 
-    public ChatService(ActiveSessions sessions, SessionRecorder recorder, Personalization personalization, ChatModel llm,
-            ModelCatalog models, GatewayConfig config) {
+    public ChatService(ActiveSessions sessions, SessionRecorder recorder, Personalization personalization,
+            ChatModel chatModel, ModelCatalog models, GatewayConfig config) {
         this.sessions = sessions;
         this.recorder = recorder;
         this.personalization = personalization;
-        this.llm = llm;
+        this.chatModel = chatModel;
         this.models = models;
         this.config = config.sessions();
     }
@@ -51,7 +51,7 @@ public class ChatService {
         ChatMessage said = userMessage(content);
         return open(userId, sessionId)
                 .chain(session -> request(session, said)
-                        .chain(llm::complete)
+                        .chain(chatModel::complete)
                         .map(ModelOutput::firstText)
                         .chain(text -> record(session, said, text))
                         .onFailure().call(() -> keepAfterFailure(session, said)));
@@ -62,7 +62,7 @@ public class ChatService {
         ChatMessage said = userMessage(content);
         return open(userId, sessionId)
                 .chain(session -> request(session, said)
-                        .map(llm::stream)
+                        .map(chatModel::stream)
                         .chain(Streams::started)
                         .onFailure().call(() -> keepAfterFailure(session, said))
                         .map(chunks -> events(session, said, chunks)));
