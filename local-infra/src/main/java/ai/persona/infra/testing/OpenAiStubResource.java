@@ -15,10 +15,15 @@ public class OpenAiStubResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         stub = OpenAiStub.start();
+        // the updater's optimizer is a quarkus-langchain4j AI service; the gateway reads its own gateway.llm.* mapping
+        // (its model edge): each service ignores the other's keys
         return Map.of(
                 "quarkus.langchain4j.openai.base-url", stub.baseUrl(),
                 "quarkus.langchain4j.openai.api-key", "test-key",
-                "quarkus.langchain4j.openai.chat-model.model-name", OpenAiStub.MODEL);
+                "quarkus.langchain4j.openai.chat-model.model-name", OpenAiStub.MODEL,
+                "gateway.llm.base-url", stub.baseUrl(),
+                "gateway.llm.api-key", "test-key",
+                "gateway.llm.model-name", OpenAiStub.MODEL);
     }
 
     @Override

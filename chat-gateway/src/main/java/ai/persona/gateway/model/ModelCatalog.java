@@ -1,12 +1,10 @@
-package ai.persona.gateway.llm;
+package ai.persona.gateway.model;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.gateway.service.GatewayException;
-import io.quarkiverse.langchain4j.openai.runtime.config.LangChain4jOpenAiConfig;
 
 /** The models clients may ask for: the configured chat model, or the list in gateway.llm.models (first is the default). */
 @ApplicationScoped
@@ -14,10 +12,10 @@ public class ModelCatalog {
 
     private final List<String> models;
 
-    public ModelCatalog(GatewayConfig config, LangChain4jOpenAiConfig openAi) {
-        this.models = config.llm().models()
+    public ModelCatalog(ModelConfig config) {
+        this.models = config.models()
                 .filter(list -> !list.isEmpty())
-                .orElse(List.of(openAi.defaultConfig().chatModel().modelName()));
+                .orElse(List.of(config.modelName()));
     }
 
     public List<String> models() {
