@@ -150,7 +150,9 @@ class LifelongLoopIT {
                 EventContract.PERSONA_CHANGED.topic(), userId);
         assertThat(changes).isNotEmpty();
         assertThat(changes.get(changes.size() - 1).value()).isNull();
-        assertThat(user.status("GET", "/api/persona")).isIn(200, 404);
+        // a user session-service no longer knows is shown the empty persona (PersonaEdits.current), never a 404
+        assertThat(user.status("GET", "/api/persona")).isEqualTo(200);
+        assertThat(user.personaVersion()).isZero();
         assertThat(user.status("GET", "/api/me/export")).isEqualTo(404);
     }
 
