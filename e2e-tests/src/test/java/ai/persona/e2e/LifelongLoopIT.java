@@ -147,7 +147,8 @@ class LifelongLoopIT {
                 .records(EventContract.PERSONA_CHANGED.topic(), userId);
         assertThat(changes).isNotEmpty();
         assertThat(changes.get(changes.size() - 1).value()).isNull();
-        // a user session-service does not know has the empty persona, version 0 (200)
+        // a user session-service no longer knows is shown the empty persona (PersonaEdits.current), never a 404
+        assertThat(user.status("GET", "/api/persona")).isEqualTo(200);
         assertThat(user.personaVersion()).isZero();
         assertThat(user.status("GET", "/api/me/export")).isEqualTo(404);
     }

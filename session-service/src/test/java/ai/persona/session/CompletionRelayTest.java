@@ -15,10 +15,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,12 @@ import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
+import ai.persona.session.service.Completions;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Ended sessions, by an event or by the idle job, published as ConversationCompleted by session-service itself. */
 @QuarkusTest
@@ -38,6 +46,9 @@ class CompletionRelayTest {
     private static final TestKafka KAFKA = TestKafka.ofConfig();
 
     private static final String COMPLETED = EventContract.CONVERSATION_COMPLETED.topic();
+
+    @Inject
+    Pool pool;
 
     @Test
     void anEndedSessionIsPublishedOnceWithAllItsMessagesAndLateMessagesAreNotStored() throws Exception {
@@ -138,5 +149,28 @@ class CompletionRelayTest {
         assertThat(kept).hasSizeBetween(20, 44);
         assertThat(kept.get(kept.size() - 1)).startsWith("第44条");
         assertThat(kept.get(0)).startsWith("第" + (45 - kept.size()) + "条");
+    }
+
+    @Test
+    void completedSessionIsListedAsUnpublishedUntilMarked() {
+        String userId = SessionEventsTest.user();
+        String sessionId = SessionApiTest.createSession(userId);
+        SessionApiTest.say(userId, sessionId, "USER", "记住我喜欢绿茶");
+        // session-service's own CompletionRelay would publish and mark it at once: hold its lock meanwhile, as another
+        // instance's relay would
+        SqlConnection relayLock = pool.getConnectionAndAwait();
+        try {
+            relayLock.preparedQuery("select pg_advisory_lock($1)").executeAndAwait(Tuple.of(Completions.RELAY_LOCK));
+            given().contentType(ContentType.JSON).body("{}").post("/users/{u}/sessions/{s}/end", userId, sessionId)
+                    .then().statusCode(200);
+
+            given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", hasItem(sessionId));
+            given().post("/users/{u}/sessions/{s}/published", userId, sessionId).then().statusCode(200)
+                    .body("publishedAt", notNullValue());
+            given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", not(hasItem(sessionId)));
+        } finally {
+            relayLock.preparedQuery("select pg_advisory_unlock($1)").executeAndAwait(Tuple.of(Completions.RELAY_LOCK));
+            relayLock.closeAndAwait();
+        }
     }
 }

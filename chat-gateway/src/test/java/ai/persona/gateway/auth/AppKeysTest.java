@@ -25,6 +25,7 @@ import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.input.AppUsers;
 import ai.persona.gateway.support.SessionStore;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -208,6 +209,7 @@ class AppKeysTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("the chat header is set in the test profile only")
     void theConfiguredChatHeaderNamesTheSessionOfAnAppsUser() {
         String app = newApp();
         String alice = AppUsers.personaUserId(app, "alice");
