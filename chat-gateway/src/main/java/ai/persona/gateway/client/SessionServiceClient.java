@@ -21,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.runtime.identity.SessionServiceTokenFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
@@ -30,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * Bodies the gateway only relays (history, export, diff) stay JSON trees, so nothing is lost or re-modelled in between.
  */
 @RegisterRestClient(configKey = "session-service")
-@RegisterProvider(ServiceTokenFilter.class)
+@RegisterProvider(SessionServiceTokenFilter.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface SessionServiceClient {

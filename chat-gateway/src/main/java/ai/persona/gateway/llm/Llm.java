@@ -5,12 +5,13 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.persona.gateway.service.Unavailable;
+import ai.persona.runtime.problem.ProblemException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.openai.internal.OpenAiClient;
 import dev.langchain4j.model.openai.internal.ResponseHandle;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
-import ai.persona.gateway.service.GatewayException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -55,15 +56,15 @@ public class Llm {
     }
 
     static Throwable toGatewayError(Throwable failure) {
-        if (failure instanceof GatewayException) {
+        if (failure instanceof ProblemException) {
             return failure;
         }
         HttpException http = find(failure, HttpException.class);
         if (http != null && (http.statusCode() == 400 || http.statusCode() == 404 || http.statusCode() == 422)) {
-            return GatewayException.badRequest("the model rejected the request: " + http.getMessage());
+            return ProblemException.badRequest("the model rejected the request: " + http.getMessage());
         }
         if (http != null && http.statusCode() == 429) {
-            return new GatewayException(429, "llm-rate-limited", "Too many requests",
+            return new ProblemException(429, "llm-rate-limited", "Too many requests",
                     "the model is rate limited; try again shortly", java.util.Map.of());
         }
         String why = http != null ? "status " + http.statusCode()
@@ -71,7 +72,7 @@ public class Llm {
                 : find(failure, TimeoutException.class) != null ? "timed out"
                 : failure.toString();
         Log.warnf("the model failed (%s)", why);
-        return GatewayException.llmUnavailable("the model is unavailable (" + why + "); your message was kept");
+        return Unavailable.llm("the model is unavailable (" + why + "); your message was kept");
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -16,6 +16,7 @@ import ai.persona.gateway.service.PersonaCache;
 import ai.persona.gateway.service.UserMemory;
 import ai.persona.gateway.service.SessionEmbeddings;
 import ai.persona.model.PersonaJson;
+import ai.persona.runtime.messaging.ProducerCheck;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.runtime.problem.ProblemException;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
 import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
 import dev.langchain4j.model.openai.internal.chat.Message;
@@ -19,7 +20,6 @@ import ai.persona.gateway.llm.LlmRequests;
 import ai.persona.gateway.llm.ModelCatalog;
 import ai.persona.gateway.rest.HttpReply;
 import ai.persona.gateway.service.ConversationTracker;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.Personalization;
 import ai.persona.gateway.service.Streams;
 import io.smallrye.mutiny.Multi;
@@ -111,8 +111,8 @@ public class ChatCompletions {
 
     // once streaming, the status is sent: a failure becomes an error event, as OpenAI's own streams report them
     private static Object errorFrame(Throwable failure) {
-        if (failure instanceof GatewayException e) {
-            return OpenAiError.of(e.status(), e.code().replace('-', '_'), e.getMessage());
+        if (failure instanceof ProblemException e) {
+            return OpenAiError.of(e.status(), e.type().replace('-', '_'), e.getMessage());
         }
         return OpenAiError.of(500, "internal", "the reply could not be completed");
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.runtime.problem.ProblemException;
 import dev.langchain4j.model.openai.internal.chat.AssistantMessage;
 import dev.langchain4j.model.openai.internal.chat.Content;
 import dev.langchain4j.model.openai.internal.chat.ContentType;
@@ -20,7 +21,6 @@ import dev.langchain4j.model.openai.internal.chat.ToolType;
 import dev.langchain4j.model.openai.internal.chat.UserMessage;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
-import ai.persona.gateway.service.GatewayException;
 
 /** A client's messages as the model gets them (as sent) and as the session keeps them (role, text, tool calls). */
 public final class OpenAiMessages {
@@ -41,7 +41,7 @@ public final class OpenAiMessages {
                             .toList())
                     .build();
             case "tool" -> ToolMessage.from(message.toolCallId(), message.text());
-            default -> throw GatewayException.badRequest("unknown role " + message.role());
+            default -> throw ProblemException.badRequest("unknown role " + message.role());
         };
     }
 
@@ -80,7 +80,7 @@ public final class OpenAiMessages {
                                 .detail(detail(part.path("image_url").path("detail").asText(null)))
                                 .build())
                         .build());
-                default -> throw GatewayException.badRequest("content parts of type " + part.path("type").asText()
+                default -> throw ProblemException.badRequest("content parts of type " + part.path("type").asText()
                         + " are not supported; use text or image_url");
             }
         }
@@ -91,7 +91,7 @@ public final class OpenAiMessages {
         try {
             return detail == null ? null : ImageDetail.valueOf(detail.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw GatewayException.badRequest("image_url.detail is low, high or auto, got " + detail);
+            throw ProblemException.badRequest("image_url.detail is low, high or auto, got " + detail);
         }
     }
 
