@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * session-service's internal API, the system of record for sessions, messages and personas. Every call is non-blocking;
- * its problem responses become {@link ai.persona.gateway.service.GatewayException}s (see {@link SessionServiceErrors}).
+ * its problem responses become {@link ai.persona.runtime.problem.ProblemException}s (see {@link SessionServiceErrors}).
  * Bodies the gateway only relays (history, export, diff) stay JSON trees, so nothing is lost or re-modelled in between.
  */
 @RegisterRestClient(configKey = "session-service")

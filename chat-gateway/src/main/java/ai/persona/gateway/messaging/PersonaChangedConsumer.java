@@ -51,10 +51,7 @@ public class PersonaChangedConsumer {
     @Incoming("persona-changed")
     @Blocking
     public void onChange(ConsumerRecord<String, String> record) {
-        String refused = producers.problem(EventContract.PERSONA_CHANGED, record);
-        if (refused != null) {
-            throw new IllegalArgumentException(refused);
-        }
+        producers.require(EventContract.PERSONA_CHANGED, record, IllegalArgumentException::new);
         if (record.value() == null) {
             if (record.key() != null) {
                 memory.forget(record.key());
