@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.persona.identity.ServiceIdentity;
 import ai.persona.infra.ServiceKeysTestResource;
-import ai.persona.updater.client.ServiceToken;
+import ai.persona.runtime.identity.ServiceToken;
 import ai.persona.updater.support.ServiceTokens;
 import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -106,8 +106,8 @@ class ServiceAuthTest {
     @Test
     @DisabledOnIntegrationTest("reads the updater's own token bean, which only a test in the application's JVM can inject")
     void theTokenForSessionServiceIsTheUpdatersSignedWithItsKeyAndReused() throws Exception {
-        String bearer = ownToken.bearer();
-        assertThat(ownToken.bearer()).isSameAs(bearer);
+        String bearer = ownToken.bearerFor(ServiceIdentity.SESSION_SERVICE);
+        assertThat(ownToken.bearerFor(ServiceIdentity.SESSION_SERVICE)).isSameAs(bearer);
         String raw = bearer.substring("Bearer ".length());
 
         JWTAuthContextInfo sessionService = new JWTAuthContextInfo(

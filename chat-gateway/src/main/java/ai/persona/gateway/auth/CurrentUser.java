@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.openai.ChatCompletions;
 import ai.persona.gateway.rest.InputIds;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.input.AppUsers;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -66,18 +66,18 @@ public class CurrentUser {
         String header = config.userHeader();
         String fromHeader = InputIds.check(header, request.getHeader(header));
         if (fromBody != null && fromHeader != null && !fromBody.equals(fromHeader)) {
-            throw GatewayException.badField(USER_FIELD, "\"user\" and " + header + " name different users; name one");
+            throw ProblemException.badField(USER_FIELD, "\"user\" and " + header + " name different users; name one");
         }
         String endUser = fromBody != null ? fromBody : fromHeader;
         String field = fromBody != null ? USER_FIELD : header;
         String app = appId();
         if (endUser == null) {
-            throw GatewayException.badField(bodyUser == null ? header : USER_FIELD, "an app key acts for one of the "
+            throw ProblemException.badField(bodyUser == null ? header : USER_FIELD, "an app key acts for one of the "
                     + "app's users: name them in the " + header + " header" + (bodyUser == null ? ""
                             : " or the request's \"user\" field"));
         }
         if (endUser.length() > AppUsers.maxEndUserLength(app)) {
-            throw GatewayException.badField(field, field + " is longer than " + AppUsers.maxEndUserLength(app)
+            throw ProblemException.badField(field, field + " is longer than " + AppUsers.maxEndUserLength(app)
                     + " characters, the most app " + app + "'s user ids may have");
         }
         String personaUser = AppUsers.personaUserId(app, endUser);
@@ -130,13 +130,13 @@ public class CurrentUser {
             return null;
         }
         if (!user.isTextual()) {
-            throw GatewayException.badField(USER_FIELD, "\"user\" is a string: the id of the user the request is for");
+            throw ProblemException.badField(USER_FIELD, "\"user\" is a string: the id of the user the request is for");
         }
         return InputIds.check(USER_FIELD, user.asText());
     }
 
-    private static GatewayException forbidden(String field, String detail) {
-        return new GatewayException(403, "forbidden", "Forbidden", detail, field == null ? Map.of()
+    private static ProblemException forbidden(String field, String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, field == null ? Map.of()
                 : Map.of("field", field));
     }
 }

@@ -21,16 +21,17 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.runtime.identity.SessionServiceTokenFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
  * session-service's internal API, the system of record for sessions, messages and personas. Every call is non-blocking;
- * its problem responses become {@link ai.persona.gateway.service.GatewayException}s (see {@link SessionServiceErrors}).
+ * its problem responses become {@link ai.persona.runtime.problem.ProblemException}s (see {@link SessionServiceErrors}).
  * Bodies the gateway only relays (history, export, diff) stay JSON trees, so nothing is lost or re-modelled in between.
  */
 @RegisterRestClient(configKey = "session-service")
-@RegisterProvider(ServiceTokenFilter.class)
+@RegisterProvider(SessionServiceTokenFilter.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface SessionServiceClient {

@@ -9,13 +9,14 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.gateway.service.Unavailable;
 import ai.persona.input.LogText;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.model.PersonaJson;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.logging.Log;
 
 /**
- * Turns session-service's RFC 9457 problems into {@link GatewayException}s. A client error keeps its status, kind and
+ * Turns session-service's RFC 9457 problems into {@link ProblemException}s. A client error keeps its status, kind and
  * details (the caller's own mistake: unknown session, stale version, invalid patch); a server error becomes 503, since
  * to the gateway's caller it means the store is unavailable, not that the gateway failed.
  */
@@ -34,7 +35,7 @@ final class SessionServiceErrors {
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         if (status >= 500) {
             Log.warnf("session-service answered %d: %s", status, LogText.escape(body));
-            return GatewayException.storeUnavailable("the session store failed; try again");
+            return Unavailable.sessionStore("the session store failed; try again");
         }
         JsonNode problem = parse(body);
         String type = problem.path("type").asText("");
@@ -45,7 +46,7 @@ final class SessionServiceErrors {
                 extensions.put(member.getKey(), member.getValue());
             }
         });
-        return new GatewayException(status, code, problem.path("title").asText("Error"),
+        return new ProblemException(status, code, problem.path("title").asText("Error"),
                 problem.path("detail").asText(body), extensions);
     }
 

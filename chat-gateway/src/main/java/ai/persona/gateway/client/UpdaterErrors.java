@@ -2,12 +2,13 @@ package ai.persona.gateway.client;
 
 import jakarta.ws.rs.core.Response;
 
-import ai.persona.gateway.service.GatewayException;
+import ai.persona.gateway.service.Unavailable;
 import ai.persona.input.LogText;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.logging.Log;
 
 /**
- * Turns persona-updater's problems into {@link GatewayException}s. Its only client error the gateway can cause is a k
+ * Turns persona-updater's problems into {@link ProblemException}s. Its only client error the gateway can cause is a k
  * out of the updater's range (the gateway checks the rest first), so a 400 names the gateway's field for k; anything
  * else means learning settings are unavailable for now.
  */
@@ -26,9 +27,9 @@ final class UpdaterErrors {
         // updater being unavailable to the user, not the user's mistake
         if (status != 400) {
             Log.warnf("persona-updater answered %d: %s", status, LogText.escape(body));
-            return GatewayException.learningUnavailable("the learning settings cannot be reached; try again");
+            return Unavailable.learning("the learning settings cannot be reached; try again");
         }
         String detail = SessionServiceErrors.parse(body).path("detail").asText("refused by the updater");
-        return GatewayException.badField("sessionsPerUpdate", detail.replace("batchSize", "sessionsPerUpdate"));
+        return ProblemException.badField("sessionsPerUpdate", detail.replace("batchSize", "sessionsPerUpdate"));
     }
 }

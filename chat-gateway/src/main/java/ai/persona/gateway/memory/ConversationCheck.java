@@ -14,8 +14,8 @@ import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
 import ai.persona.events.ToolCall;
 import ai.persona.gateway.config.GatewayConfig;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.model.PersonaJson;
+import ai.persona.runtime.problem.ProblemException;
 
 /**
  * Holds a posted conversation to the rules session-service keeps every session to (the same limits as a chat turn:
@@ -131,7 +131,7 @@ public class ConversationCheck {
         }
     }
 
-    static GatewayException invalid(String field, String detail) {
-        return new GatewayException(400, PROBLEM, "Bad request", detail, Map.of("field", field));
+    static ProblemException invalid(String field, String detail) {
+        return new ProblemException(400, PROBLEM, "Bad request", detail, Map.of("field", field));
     }
 }

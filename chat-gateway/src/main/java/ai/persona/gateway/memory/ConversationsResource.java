@@ -21,7 +21,7 @@ import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.client.SessionRecord;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.rest.SessionsResource;
-import ai.persona.gateway.service.GatewayException;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -87,6 +87,6 @@ public class ConversationsResource {
             return Uni.createFrom().nullItem();
         }
         return sessions.get(userId, sessionId)
-                .onFailure(e -> e instanceof GatewayException g && g.status() == 404).recoverWithNull();
+                .onFailure(e -> e instanceof ProblemException g && g.status() == 404).recoverWithNull();
     }
 }

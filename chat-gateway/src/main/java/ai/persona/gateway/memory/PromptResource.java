@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import ai.persona.gateway.auth.CurrentUser;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.PersonaCache;
 import ai.persona.gateway.service.PersonaPrompt;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -112,7 +112,7 @@ public class PromptResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new GatewayException(400, "bad-request", "Bad request", "budget must be a whole number of tokens, at "
+        throw new ProblemException(400, "bad-request", "Bad request", "budget must be a whole number of tokens, at "
                 + "least 1, not \"" + budget + "\"", Map.of("field", "budget"));
     }
 

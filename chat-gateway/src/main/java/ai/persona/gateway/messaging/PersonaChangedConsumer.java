@@ -16,6 +16,7 @@ import ai.persona.gateway.service.PersonaCache;
 import ai.persona.gateway.service.UserMemory;
 import ai.persona.gateway.service.SessionEmbeddings;
 import ai.persona.model.PersonaJson;
+import ai.persona.runtime.messaging.ProducerCheck;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -50,10 +51,7 @@ public class PersonaChangedConsumer {
     @Incoming("persona-changed")
     @Blocking
     public void onChange(ConsumerRecord<String, String> record) {
-        String refused = producers.problem(EventContract.PERSONA_CHANGED, record);
-        if (refused != null) {
-            throw new IllegalArgumentException(refused);
-        }
+        producers.require(EventContract.PERSONA_CHANGED, record, IllegalArgumentException::new);
         if (record.value() == null) {
             if (record.key() != null) {
                 memory.forget(record.key());

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
-import ai.persona.gateway.service.GatewayException;
+import ai.persona.gateway.service.Unavailable;
 import ai.persona.model.PersonaJson;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -59,7 +59,7 @@ public class SessionRecorder {
     private Uni<Void> send(SessionEvent event) {
         return Uni.createFrom().item(() -> message(event))
                 .chain(emitter::sendMessage)
-                .onFailure().transform(e -> GatewayException.storeUnavailable("the conversation could not be recorded ("
+                .onFailure().transform(e -> Unavailable.sessionStore("the conversation could not be recorded ("
                         + e.getMessage() + "); try again"));
     }
 

@@ -1,6 +1,7 @@
 package ai.persona.gateway.model;
 
 import io.smallrye.mutiny.Multi;
+import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -8,7 +9,7 @@ import io.smallrye.mutiny.Uni;
  * own records. The one implementation ({@code model.langchain4j}) is the only code that knows which client library
  * speaks to the endpoint, so an upgrade of that library touches nothing else. Neither call blocks a thread while the
  * model thinks; cancelling (a client that goes away) cancels the model call. Failures arrive as
- * {@link ai.persona.gateway.service.GatewayException}s: the model down, slow, or refusing our key is a 503; rate
+ * {@link ai.persona.runtime.problem.ProblemException}s: the model down, slow, or refusing our key is a 503; rate
  * limited a 429; a request the model rejects as malformed the client's 400.
  */
 public interface ChatModel {

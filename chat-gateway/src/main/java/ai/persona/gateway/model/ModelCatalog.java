@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import ai.persona.gateway.service.GatewayException;
+import ai.persona.runtime.problem.ProblemException;
 
 /** The models clients may ask for: the configured chat model, or the list in gateway.llm.models (first is the default). */
 @ApplicationScoped
@@ -29,10 +29,10 @@ public class ModelCatalog {
     /** The model a client asked for, if offered; OpenAI answers an unknown model with 404 model_not_found too. */
     public String resolve(String requested) {
         if (requested == null || requested.isBlank()) {
-            throw GatewayException.badRequest("\"model\" is required; GET /v1/models lists them");
+            throw ProblemException.badRequest("\"model\" is required; GET /v1/models lists them");
         }
         if (!models.contains(requested)) {
-            throw GatewayException.notFound("model_not_found", "the model " + requested
+            throw ProblemException.notFound("model_not_found", "the model " + requested
                     + " does not exist here; GET /v1/models lists the ones offered");
         }
         return requested;

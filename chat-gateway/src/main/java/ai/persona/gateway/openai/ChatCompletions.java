@@ -19,7 +19,7 @@ import ai.persona.gateway.model.ModelOutput;
 import ai.persona.gateway.model.ModelRequest;
 import ai.persona.gateway.rest.HttpReply;
 import ai.persona.gateway.service.ConversationTracker;
-import ai.persona.gateway.service.GatewayException;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.gateway.service.Personalization;
 import ai.persona.gateway.service.Streams;
 import io.smallrye.mutiny.Multi;
@@ -111,8 +111,8 @@ public class ChatCompletions {
 
     // once streaming, the status is sent: a failure becomes an error event, as OpenAI's own streams report them
     private static Object errorFrame(Throwable failure) {
-        if (failure instanceof GatewayException e) {
-            return OpenAiError.of(e.status(), e.code().replace('-', '_'), e.getMessage());
+        if (failure instanceof ProblemException e) {
+            return OpenAiError.of(e.status(), e.type().replace('-', '_'), e.getMessage());
         }
         return OpenAiError.of(500, "internal", "the reply could not be completed");
     }

@@ -14,7 +14,7 @@ import ai.persona.gateway.model.ModelContentPart.ImageDetail;
 import ai.persona.gateway.model.ModelMessage;
 import ai.persona.gateway.model.ModelRole;
 import ai.persona.gateway.model.ModelToolCall;
-import ai.persona.gateway.service.GatewayException;
+import ai.persona.runtime.problem.ProblemException;
 
 /** A client's messages as the model gets them (as sent) and as the session keeps them (role, text, tool calls). */
 public final class OpenAiMessages {
@@ -35,7 +35,7 @@ public final class OpenAiMessages {
                             .toList(),
                     null);
             case "tool" -> ModelMessage.tool(message.toolCallId(), message.text());
-            default -> throw GatewayException.badRequest("unknown role " + message.role());
+            default -> throw ProblemException.badRequest("unknown role " + message.role());
         };
     }
 
@@ -69,7 +69,7 @@ public final class OpenAiMessages {
                 case "text" -> parts.add(ModelContentPart.text(part.path("text").asText()));
                 case "image_url" -> parts.add(ModelContentPart.image(part.path("image_url").path("url").asText(),
                         detail(part.path("image_url").path("detail").asText(null))));
-                default -> throw GatewayException.badRequest("content parts of type " + part.path("type").asText()
+                default -> throw ProblemException.badRequest("content parts of type " + part.path("type").asText()
                         + " are not supported; use text or image_url");
             }
         }
@@ -80,7 +80,7 @@ public final class OpenAiMessages {
         try {
             return detail == null ? null : ImageDetail.valueOf(detail.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw GatewayException.badRequest("image_url.detail is low, high or auto, got " + detail);
+            throw ProblemException.badRequest("image_url.detail is low, high or auto, got " + detail);
         }
     }
 

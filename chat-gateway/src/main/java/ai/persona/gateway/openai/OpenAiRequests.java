@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.model.ModelTool;
-import ai.persona.gateway.service.GatewayException;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.input.LogText;
 import ai.persona.input.UserText;
 import ai.persona.model.PersonaJson;
@@ -29,15 +29,15 @@ public final class OpenAiRequests {
 
     public static OpenAiRequest read(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw GatewayException.badRequest("the body must be a JSON object");
+            throw ProblemException.badRequest("the body must be a JSON object");
         }
         JsonNode model = body.path("model");
         if (!model.isMissingNode() && !model.isNull() && !model.isTextual()) {
-            throw GatewayException.badField("model", "\"model\" is a string; GET /v1/models lists them");
+            throw ProblemException.badField("model", "\"model\" is a string; GET /v1/models lists them");
         }
         JsonNode stream = body.path("stream");
         if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
-            throw GatewayException.badRequest("\"stream\" must be true or false");
+            throw ProblemException.badRequest("\"stream\" must be true or false");
         }
         Map<String, Object> others = new LinkedHashMap<>();
         body.properties().forEach(member -> {
@@ -55,18 +55,18 @@ public final class OpenAiRequests {
 
     private static List<OpenAiMessage> messages(JsonNode messages) {
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
-            throw GatewayException.badRequest("\"messages\" must be a non-empty array");
+            throw ProblemException.badRequest("\"messages\" must be a non-empty array");
         }
         List<OpenAiMessage> read = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             String field = "messages[" + i + "]";
             OpenAiMessage message = message(field, messages.get(i));
             if (message.role() == null || !ROLES.contains(message.role())) {
-                throw GatewayException.badField(field + ".role", "a message's role is one of " + ROLES + ", got "
+                throw ProblemException.badField(field + ".role", "a message's role is one of " + ROLES + ", got "
                         + LogText.escape(message.role()));
             }
             if ("tool".equals(message.role()) && message.toolCallId() == null) {
-                throw GatewayException.badField(field + ".tool_call_id", "a tool message needs the tool_call_id it"
+                throw ProblemException.badField(field + ".tool_call_id", "a tool message needs the tool_call_id it"
                         + " answers");
             }
             read.add(message);
@@ -77,21 +77,21 @@ public final class OpenAiRequests {
     // a null or a string where a message belongs was read as a null message, and failed later as a 500
     private static OpenAiMessage message(String field, JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw GatewayException.badField(field, field + " must be an object such as {\"role\":\"user\",\"content\":"
+            throw ProblemException.badField(field, field + " must be an object such as {\"role\":\"user\",\"content\":"
                     + "\"...\"}, not " + (node == null ? "missing" : node.getNodeType().name().toLowerCase()));
         }
         UserText.firstProblem(node).ifPresent(problem -> {
-            throw GatewayException.badField(field + problem.pointer().replace('/', '.'), field + problem.pointer()
+            throw ProblemException.badField(field + problem.pointer().replace('/', '.'), field + problem.pointer()
                     .replace('/', '.') + " " + problem.detail());
         });
         try {
             OpenAiMessage message = PersonaJson.mapper().treeToValue(node, OpenAiMessage.class);
             if (message.toolCalls() != null && message.toolCalls().contains(null)) {
-                throw GatewayException.badField(field + ".tool_calls", "each tool call is an object");
+                throw ProblemException.badField(field + ".tool_calls", "each tool call is an object");
             }
             return message;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw GatewayException.badField(field, "unreadable message: " + LogText.escape(e.getMessage()));
+            throw ProblemException.badField(field, "unreadable message: " + LogText.escape(e.getMessage()));
         }
     }
 
@@ -100,14 +100,14 @@ public final class OpenAiRequests {
             return null;
         }
         if (!tools.isArray()) {
-            throw GatewayException.badRequest("\"tools\" must be an array");
+            throw ProblemException.badRequest("\"tools\" must be an array");
         }
         List<ModelTool> read = new ArrayList<>();
         for (JsonNode tool : tools) {
             JsonNode function = tool.path("function");
             if (!"function".equals(tool.path("type").asText("function")) || !function.path("name").isTextual()
                     || function.has("parameters") && !function.get("parameters").isObject()) {
-                throw GatewayException.badField("tools", "each tool is {\"type\":\"function\",\"function\":"
+                throw ProblemException.badField("tools", "each tool is {\"type\":\"function\",\"function\":"
                         + "{\"name\":...,\"parameters\":{...}}}");
             }
             read.add(new ModelTool(function.get("name").asText(),

@@ -23,7 +23,7 @@ import io.quarkus.security.Authenticated;
 /**
  * The OpenAI-compatible API: any OpenAI client works with this gateway's /v1 as base URL and a user's token as API key,
  * or an app key naming the user per request (see CurrentUser).
- * Errors come back in OpenAI's error shape (see ErrorMappers).
+ * Errors come back in OpenAI's error shape (see rest/OpenAiShapedProblems).
  */
 @Path("/v1")
 @Authenticated

@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import ai.persona.gateway.openai.ChatCompletions;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.input.UserIds;
+import ai.persona.runtime.problem.ProblemException;
 
 /**
  * Every id a client sends (a session id in a path or in X-Session-Id, an Idempotency-Key) is held to the rule
@@ -31,7 +31,7 @@ public class InputIds {
             return null;
         }
         UserIds.problem(id).ifPresent(problem -> {
-            throw GatewayException.badField(field, field + " " + problem + "; an id is 1-" + UserIds.MAX_LENGTH
+            throw ProblemException.badField(field, field + " " + problem + "; an id is 1-" + UserIds.MAX_LENGTH
                     + " characters without slashes or control characters, not starting or ending with a space");
         });
         return id;

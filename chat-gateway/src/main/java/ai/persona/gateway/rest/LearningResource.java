@@ -12,10 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.auth.CurrentUser;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.Learning;
 import ai.persona.gateway.service.LearningChange;
 import ai.persona.gateway.service.LearningState;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -54,21 +54,21 @@ public class LearningResource {
 
     private static LearningChange parsed(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw GatewayException.badRequest(SHAPE);
+            throw ProblemException.badRequest(SHAPE);
         }
         JsonNode on = body.get("learning");
         if (on != null && !on.isBoolean()) {
-            throw GatewayException.badField("learning", "learning is true or false");
+            throw ProblemException.badField("learning", "learning is true or false");
         }
         JsonNode k = body.get("sessionsPerUpdate");
         if (k != null && !k.isNull() && !(k.canConvertToInt() && k.isIntegralNumber() && k.intValue() >= 1)) {
-            throw GatewayException.badField("sessionsPerUpdate", "sessionsPerUpdate is a whole number of at least 1, "
+            throw ProblemException.badField("sessionsPerUpdate", "sessionsPerUpdate is a whole number of at least 1, "
                     + "or null for the default");
         }
         LearningChange change = new LearningChange(on == null ? null : on.booleanValue(),
                 k == null || k.isNull() ? null : k.intValue(), k != null && k.isNull());
         if (change.isEmpty()) {
-            throw GatewayException.badRequest(SHAPE);
+            throw ProblemException.badRequest(SHAPE);
         }
         return change;
     }

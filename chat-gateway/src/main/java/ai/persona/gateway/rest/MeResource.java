@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.auth.CurrentUser;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.Retrieval;
 import ai.persona.gateway.service.UserData;
 import ai.persona.gateway.service.UserSettings;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -67,11 +67,11 @@ public class MeResource {
             + "keeps its value")
     public Uni<UserSettings> changeSettings(SettingsBody body) {
         if (body == null || body.personalization() == null && body.retrieval() == null) {
-            throw GatewayException.badRequest("give {\"personalization\": true|false} and/or "
+            throw ProblemException.badRequest("give {\"personalization\": true|false} and/or "
                     + "{\"retrieval\": \"none\"|\"similar-session\"}");
         }
         Retrieval retrieval = body.retrieval() == null ? null : Retrieval.of(body.retrieval())
-                .orElseThrow(() -> GatewayException.badRequest("retrieval is \"none\" or \"similar-session\", not \""
+                .orElseThrow(() -> ProblemException.badRequest("retrieval is \"none\" or \"similar-session\", not \""
                         + body.retrieval() + "\""));
         return data.settings(user.id())
                 .chain(current -> data.changeSettings(user.id(), new UserSettings(

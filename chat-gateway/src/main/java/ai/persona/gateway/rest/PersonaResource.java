@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.client.PersonaRecord;
 import ai.persona.gateway.client.SessionServiceClient;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.gateway.service.PersonaEdits;
 import ai.persona.gateway.service.PersonaPins;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -71,7 +71,7 @@ public class PersonaResource {
     @Operation(summary = "The JSON Patch from one version to another (0 is the empty persona)")
     public Uni<JsonNode> diff(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         if (from == null || to == null) {
-            throw GatewayException.badRequest("give both versions: ?from=..&to=..");
+            throw ProblemException.badRequest("give both versions: ?from=..&to=..");
         }
         return personas.diff(user.id(), from, to);
     }

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.client.SessionServiceClient;
-import ai.persona.gateway.service.GatewayException;
 import ai.persona.model.PersonaJson;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -46,6 +46,6 @@ public class ProvenanceResource {
     }
 
     private static boolean unknownUser(Throwable failure) {
-        return failure instanceof GatewayException e && e.status() == 404;
+        return failure instanceof ProblemException e && e.status() == 404;
     }
 }

@@ -18,6 +18,7 @@ import ai.persona.gateway.model.ModelMessage;
 import ai.persona.gateway.model.ModelOutput;
 import ai.persona.gateway.model.ModelRequest;
 import ai.persona.gateway.messaging.SessionRecorder;
+import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -88,10 +89,10 @@ public class ChatService {
         return sessions.get(userId, sessionId)
                 .invoke(session -> {
                     if (session.ended()) {
-                        throw GatewayException.conflict("session-ended", "session " + sessionId + " has ended");
+                        throw ProblemException.conflict("session-ended", "session " + sessionId + " has ended");
                     }
                     if (session.messageCount() + 2 > config.maxMessagesPerSession()) {
-                        throw GatewayException.conflict("session-full", "a session holds at most "
+                        throw ProblemException.conflict("session-full", "a session holds at most "
                                 + config.maxMessagesPerSession() + " messages");
                     }
                 });
@@ -133,14 +134,14 @@ public class ChatService {
 
     private void checkContent(String content) {
         if (content == null || content.isBlank()) {
-            throw GatewayException.badRequest("send a message with non-empty \"content\"");
+            throw ProblemException.badRequest("send a message with non-empty \"content\"");
         }
         if (content.length() > config.maxMessageChars()) {
-            throw GatewayException.tooLarge("a message holds at most " + config.maxMessageChars() + " characters");
+            throw ProblemException.tooLarge("a message holds at most " + config.maxMessageChars() + " characters");
         }
         // refused here, by the rule session-service applies too: recorded as an event, it would be dead-lettered there
         UserText.problem(content).ifPresent(problem -> {
-            throw GatewayException.badField("content", "content " + problem);
+            throw ProblemException.badField("content", "content " + problem);
         });
     }
 }

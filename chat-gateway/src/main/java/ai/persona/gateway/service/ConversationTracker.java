@@ -16,6 +16,7 @@ import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.client.SessionServiceClient.CreateSession;
 import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.gateway.messaging.SessionRecorder;
+import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -168,17 +169,17 @@ public class ConversationTracker {
         String id = generation == 1 ? baseId : baseId + "-" + generation;
         return sessions.create(userId, new CreateSession(id, null))
                 .onFailure(ConversationTracker::takenByAnotherUser)
-                .transform(e -> GatewayException.notFound("session-not-found", "no session " + id + " of yours"))
+                .transform(e -> ProblemException.notFound("session-not-found", "no session " + id + " of yours"))
                 .chain(session -> {
                     if (!session.ended()) {
                         return Uni.createFrom().item(new Tracked(userId, conversationId, id, storedBefore,
                                 session.messageCount()));
                     }
                     if (named) {
-                        throw GatewayException.conflict("session-ended", "session " + id + " has ended; start another");
+                        throw ProblemException.conflict("session-ended", "session " + id + " has ended; start another");
                     }
                     if (generation >= MAX_FOLLOW_UPS) {
-                        throw GatewayException.conflict("session-ended", "this conversation has ended; start another");
+                        throw ProblemException.conflict("session-ended", "this conversation has ended; start another");
                     }
                     return open(userId, conversationId, baseId, generation + 1, storedBefore + session.messageCount(),
                             false);
@@ -186,10 +187,10 @@ public class ConversationTracker {
     }
 
     private static boolean notFound(Throwable failure) {
-        return failure instanceof GatewayException e && e.status() == 404;
+        return failure instanceof ProblemException e && e.status() == 404;
     }
 
     private static boolean takenByAnotherUser(Throwable failure) {
-        return failure instanceof GatewayException e && e.status() == 409;
+        return failure instanceof ProblemException e && e.status() == 409;
     }
 }

@@ -8,6 +8,7 @@ import ai.persona.gateway.client.UpdaterClient;
 import ai.persona.gateway.client.UpdaterClient.LearningRecord;
 import ai.persona.gateway.client.UpdaterClient.LearningSettings;
 import ai.persona.input.LogText;
+import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -47,13 +48,13 @@ public class Learning {
         return new LearningSettings(learning, k, mode);
     }
 
-    // an answered problem is already a GatewayException; anything else (refused, reset, timed out) means the updater
+    // an answered problem is already a ProblemException; anything else (refused, reset, timed out) means the updater
     // is away for now: the documented 503, logged once here without a stack
     private static <T> Uni<T> reached(Uni<T> call, String userId) {
-        return call.onFailure(failure -> !(failure instanceof GatewayException))
+        return call.onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {
                     Log.warnf("persona-updater unreachable for user %s: %s", LogText.escape(userId), failure);
-                    return GatewayException.learningUnavailable("the learning settings cannot be reached; try again");
+                    return Unavailable.learning("the learning settings cannot be reached; try again");
                 });
     }
 }

@@ -16,6 +16,7 @@ import ai.persona.gateway.client.PersonaRecord;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.model.PersonaJson;
+import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -82,6 +83,6 @@ public class PersonaCache {
 
     // session-service knows users from their first session or persona import; before that they have none
     private static boolean unknownUser(Throwable failure) {
-        return failure instanceof GatewayException e && e.status() == 404;
+        return failure instanceof ProblemException e && e.status() == 404;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.model.PersonaJson;
+import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,6 +42,6 @@ public class PersonaPins {
     }
 
     private static boolean unknownUser(Throwable failure) {
-        return failure instanceof GatewayException e && e.status() == 404;
+        return failure instanceof ProblemException e && e.status() == 404;
     }
 }

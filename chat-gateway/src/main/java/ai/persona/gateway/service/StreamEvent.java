@@ -3,6 +3,7 @@ package ai.persona.gateway.service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import ai.persona.events.ChatMessage;
+import ai.persona.runtime.problem.ProblemException;
 
 /**
  * One server-sent event of a native streamed reply: {@code delta} (text as it comes), then {@code done} with the stored
@@ -20,7 +21,7 @@ public record StreamEvent(String type, String content, ChatMessage message, Inte
     }
 
     public static StreamEvent failed(Throwable failure) {
-        if (failure instanceof GatewayException e) {
+        if (failure instanceof ProblemException e) {
             return new StreamEvent("error", null, null, e.status(), e.getMessage());
         }
         return new StreamEvent("error", null, null, 500, "the reply could not be completed");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.messaging.SessionRecorder;
 import ai.persona.model.PersonaJson;
+import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /** A user's data as a whole, across session-service and the gateway's own settings. */
@@ -63,7 +64,7 @@ public class UserData {
                 .chain(() -> settings.delete(userId))
                 .chain(() -> embeddings.delete(userId))
                 .chain(() -> sessions.deleteUser(userId))
-                .onFailure(failure -> failure instanceof GatewayException e && e.status() == 404).recoverWithNull()
+                .onFailure(failure -> failure instanceof ProblemException e && e.status() == 404).recoverWithNull()
                 .invoke(() -> memory.forget(userId));
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 
 class StreamsTest {
@@ -28,10 +29,10 @@ class StreamsTest {
 
     @Test
     void aFailureBeforeTheFirstItemFailsTheStartItself() {
-        Multi<String> source = Multi.createFrom().failure(GatewayException.llmUnavailable("down"));
+        Multi<String> source = Multi.createFrom().failure(Unavailable.llm("down"));
 
         assertThatThrownBy(() -> Streams.started(source).await().atMost(Duration.ofSeconds(5)))
-                .isInstanceOf(GatewayException.class).hasMessage("down");
+                .isInstanceOf(ProblemException.class).hasMessage("down");
     }
 
     @Test

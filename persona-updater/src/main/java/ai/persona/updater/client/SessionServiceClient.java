@@ -11,11 +11,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ai.persona.runtime.identity.SessionServiceTokenFilter;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** session-service's persona API, the system of record for the current persona and its version. */
 @RegisterRestClient(configKey = "session-service")
-@RegisterProvider(ServiceTokenFilter.class)
+@RegisterProvider(SessionServiceTokenFilter.class)
 @Path("/users/{userId}/persona")
 public interface SessionServiceClient {
 

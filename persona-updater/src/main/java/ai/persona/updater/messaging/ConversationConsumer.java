@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
+import ai.persona.runtime.messaging.ProducerCheck;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.service.BatchDispatcher;
 import ai.persona.updater.service.SessionIntake;
@@ -55,7 +56,7 @@ public class ConversationConsumer {
         List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                producers.require(EventContract.CONVERSATION_COMPLETED, record);
+                producers.require(EventContract.CONVERSATION_COMPLETED, record, InvalidEventException::new);
                 ConversationCompleted event = reader.conversation(record.key(), record.value());
                 readable.add(new SessionIntake.Received(event, record.value()));
             } catch (InvalidEventException e) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
+import ai.persona.runtime.messaging.ProducerCheck;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.service.SnapshotService;
 import io.quarkus.logging.Log;
@@ -47,7 +48,7 @@ public class ForgottenConsumer {
             return Uni.createFrom().voidItem();
         }
         try {
-            producers.require(EventContract.SESSION_EVENT, record);
+            producers.require(EventContract.SESSION_EVENT, record, InvalidEventException::new);
         } catch (InvalidEventException e) {
             // a forged marker would drop the victim's batches: ignored, dead-lettered by session-service
             return Uni.createFrom().voidItem();

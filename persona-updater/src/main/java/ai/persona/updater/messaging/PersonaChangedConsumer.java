@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ai.persona.events.EventContract;
 import ai.persona.events.PersonaChanged;
+import ai.persona.runtime.messaging.ProducerCheck;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.service.SnapshotService;
 import io.quarkus.logging.Log;
@@ -39,7 +40,7 @@ public class PersonaChangedConsumer {
     @Incoming("persona-changed")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         try {
-            producers.require(EventContract.PERSONA_CHANGED, record);
+            producers.require(EventContract.PERSONA_CHANGED, record, InvalidEventException::new);
         } catch (InvalidEventException e) {
             return Uni.createFrom().failure(e);
         }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import ai.persona.events.EventContract;
+import ai.persona.runtime.messaging.ProducerCheck;
 import ai.persona.updater.service.SnapshotService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;

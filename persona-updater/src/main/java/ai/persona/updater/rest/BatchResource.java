@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.persona.identity.ServiceIdentity;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.service.BatchDispatcher;
 import ai.persona.updater.service.BatchQueries;
@@ -53,7 +54,7 @@ public class BatchResource {
     public Uni<List<BatchView>> list(@QueryParam("userId") String userId, @QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiProblem.badRequest("limit must be between 1 and " + MAX_LIMIT);
+            throw ProblemException.badField("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         return queries.search(userId, status(status), limit)
                 .map(rows -> rows.stream().map(row -> BatchView.of(row, mapper)).toList());
@@ -63,7 +64,7 @@ public class BatchResource {
     @Path("/{id}")
     public Uni<BatchView> get(@PathParam("id") UUID id) {
         return queries.find(id)
-                .onItem().ifNull().failWith(() -> ApiProblem.notFound("no batch " + id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("no batch " + id))
                 .map(row -> BatchView.of(row, mapper));
     }
 
@@ -73,11 +74,11 @@ public class BatchResource {
     @Operation(summary = "Runs a parked batch again, against the user's current persona")
     public Uni<BatchView> rerun(@PathParam("id") UUID id) {
         return queries.find(id)
-                .onItem().ifNull().failWith(() -> ApiProblem.notFound("no batch " + id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("no batch " + id))
                 .chain(row -> store.rerun(id))
                 .invoke(rerun -> {
                     if (!rerun) {
-                        throw ApiProblem.conflict("batch-not-parked", "batch " + id + " is not parked");
+                        throw ProblemException.conflict("batch-not-parked", "batch " + id + " is not parked");
                     }
                 })
                 .invoke(() -> dispatcher.dispatch(id))
@@ -92,7 +93,8 @@ public class BatchResource {
         try {
             return BatchStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("unknown status '" + status + "'; one of " + List.of(BatchStatus.values()));
+            throw ProblemException.badField("status",
+                    "unknown status '" + status + "'; one of " + List.of(BatchStatus.values()));
         }
     }
 }

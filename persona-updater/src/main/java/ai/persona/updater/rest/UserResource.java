@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ai.persona.identity.ServiceIdentity;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.persistence.BatchTrigger;
 import ai.persona.updater.service.BatchDispatcher;
@@ -54,14 +55,15 @@ public class UserResource {
     @Operation(summary = "Turns learning on or off, sets k and the optimizer mode for the user (null: the default)")
     public Uni<UserState> update(@PathParam("userId") String userId, SettingsRequest request) {
         if (request == null || request.learningEnabled() == null) {
-            throw ApiProblem.badRequest("learningEnabled is required");
+            throw ProblemException.badField("learningEnabled", "learningEnabled is required");
         }
         Integer k = request.batchSize();
         if (k != null && (k < 1 || k > settings.maxBatchSize())) {
-            throw ApiProblem.badRequest("batchSize must be between 1 and " + settings.maxBatchSize());
+            throw ProblemException.badField("batchSize", "batchSize must be between 1 and " + settings.maxBatchSize());
         }
         OptimizerMode mode = request.optimizerMode() == null ? null : OptimizerMode.parse(request.optimizerMode())
-                .orElseThrow(() -> ApiProblem.badRequest("optimizerMode must be one of " + OptimizerMode.ids()));
+                .orElseThrow(() -> ProblemException.badField("optimizerMode",
+                        "optimizerMode must be one of " + OptimizerMode.ids()));
         return settings.update(checked(userId), request.learningEnabled(), k, mode)
                 .invoke(updated -> updated.sealed().forEach(dispatcher::dispatch))
                 .map(UserSettingsService.Updated::state);
@@ -78,7 +80,7 @@ public class UserResource {
 
     private static String checked(String userId) {
         if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH) {
-            throw ApiProblem.badRequest("a user id is 1 to " + MAX_USER_ID_LENGTH + " characters");
+            throw ProblemException.badField("userId", "a user id is 1 to " + MAX_USER_ID_LENGTH + " characters");
         }
         return userId;
     }

@@ -14,6 +14,7 @@ import ai.persona.input.LogText;
 import ai.persona.input.UserIds;
 import ai.persona.events.EventContract;
 import ai.persona.events.PersonaPatchProposed;
+import ai.persona.runtime.messaging.ProducerCheck;
 import ai.persona.session.service.ProposedPatchService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;

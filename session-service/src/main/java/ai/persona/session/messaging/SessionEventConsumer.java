@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import ai.persona.input.LogText;
 import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
+import ai.persona.runtime.messaging.ProducerCheck;
 import ai.persona.session.service.EventOutcome;
 import ai.persona.session.service.SessionEventReader;
 import ai.persona.session.service.SessionEventStore;

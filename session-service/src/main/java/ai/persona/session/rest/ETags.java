@@ -1,6 +1,6 @@
 package ai.persona.session.rest;
 
-import ai.persona.session.service.ProblemException;
+import ai.persona.runtime.problem.ProblemException;
 
 /** The persona's version travels as a strong ETag ("7"); If-Match takes it back, weak or bare forms accepted. */
 final class ETags {

@@ -28,11 +28,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import ai.persona.identity.ServiceIdentity;
 import ai.persona.model.PatchOperation;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.service.PageView;
 import ai.persona.session.service.PersonaService;
 import ai.persona.session.service.PersonaVersionView;
 import ai.persona.session.service.PersonaView;
-import ai.persona.session.service.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;

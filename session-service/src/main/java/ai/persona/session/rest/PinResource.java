@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import ai.persona.identity.ServiceIdentity;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.service.PinService;
-import ai.persona.session.service.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 

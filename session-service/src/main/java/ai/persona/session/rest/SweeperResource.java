@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import ai.persona.identity.ServiceIdentity;
-import ai.persona.session.service.ProblemException;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.service.SessionService;
 import ai.persona.session.service.SessionView;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,7 @@
 package ai.persona.session.service;
 
 import ai.persona.input.UserIds;
+import ai.persona.runtime.problem.ProblemException;
 
 /** Checks the user and session ids that arrive in paths, bodies and events, by the rule every service shares. */
 public final class Ids {

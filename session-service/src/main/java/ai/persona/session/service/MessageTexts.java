@@ -5,6 +5,7 @@ import java.util.List;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.ToolCall;
 import ai.persona.input.UserText;
+import ai.persona.runtime.problem.ProblemException;
 
 /**
  * Holds a message's strings to the rule every service shares for text: PostgreSQL's text refuses a NUL (the whole

@@ -1,5 +1,7 @@
 package ai.persona.session.service;
 
+import ai.persona.runtime.problem.ProblemException;
+
 /**
  * A requested page number as an index: a negative one is the first page (as before), one whose first row lies past
  * any offset PostgreSQL's paging takes ({@code page * size} beyond an int, which overflowed into a negative offset and a

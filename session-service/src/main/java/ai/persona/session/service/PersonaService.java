@@ -17,6 +17,7 @@ import ai.persona.model.PatchResult;
 import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaValidator;
 import ai.persona.model.Violation;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.config.PersonaModelProducer;
 import ai.persona.session.config.SessionServiceConfig;
 import ai.persona.session.persistence.PersonaEntity;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ai.persona.model.PersonaPaths;
 import ai.persona.model.PersonaSchema;
 import ai.persona.model.guard.PinnedPaths;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.persistence.PersonaEntity;
 import ai.persona.session.persistence.PersonaExpiryEntity;
 import ai.persona.session.persistence.PersonaPinsEntity;

@@ -17,6 +17,7 @@ import ai.persona.events.ChangeSource;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaJson;
 import ai.persona.model.PersonaPaths;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.persistence.PersonaEntity;
 import ai.persona.session.persistence.PersonaExpiryEntity;
 import ai.persona.session.persistence.PersonaVersionEntity;

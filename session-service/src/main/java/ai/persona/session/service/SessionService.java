@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
 import ai.persona.events.ToolCall;
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.config.SessionServiceConfig;
 import ai.persona.session.persistence.MessageEntity;
 import ai.persona.session.persistence.SessionEntity;

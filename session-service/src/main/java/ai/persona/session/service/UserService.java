@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.persistence.ForgottenUserEntity;
 import ai.persona.session.persistence.OutboxEntity;
 import ai.persona.session.persistence.PersonaEntity;

@@ -4,8 +4,9 @@ import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import ai.persona.gateway.service.Unavailable;
+import ai.persona.runtime.problem.ProblemException;
 import dev.langchain4j.exception.HttpException;
-import ai.persona.gateway.service.GatewayException;
 import io.quarkus.logging.Log;
 
 /**
@@ -18,15 +19,15 @@ final class ModelErrors {
     }
 
     static Throwable toGatewayError(Throwable failure) {
-        if (failure instanceof GatewayException) {
+        if (failure instanceof ProblemException) {
             return failure;
         }
         HttpException http = find(failure, HttpException.class);
         if (http != null && (http.statusCode() == 400 || http.statusCode() == 404 || http.statusCode() == 422)) {
-            return GatewayException.badRequest("the model rejected the request: " + http.getMessage());
+            return ProblemException.badRequest("the model rejected the request: " + http.getMessage());
         }
         if (http != null && http.statusCode() == 429) {
-            return new GatewayException(429, "llm-rate-limited", "Too many requests",
+            return new ProblemException(429, "llm-rate-limited", "Too many requests",
                     "the model is rate limited; try again shortly", Map.of());
         }
         String why = http != null ? "status " + http.statusCode()
@@ -34,7 +35,7 @@ final class ModelErrors {
                 : find(failure, TimeoutException.class) != null ? "timed out"
                 : failure.toString();
         Log.warnf("the model failed (%s)", why);
-        return GatewayException.llmUnavailable("the model is unavailable (" + why + "); your message was kept");
+        return Unavailable.llm("the model is unavailable (" + why + "); your message was kept");
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -1,6 +1,4 @@
-package ai.persona.session.auth;
-
-import jakarta.enterprise.context.ApplicationScoped;
+package ai.persona.runtime.identity;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwx.JsonWebStructure;
@@ -17,8 +15,12 @@ import io.smallrye.mutiny.Uni;
  * Grants a verified service token exactly one role, the caller its key belongs to ({@link ServiceIdentity}): the
  * {@code kid} that selected the verifying key from the JWKS, when the subject names the same caller. Roles the token
  * claims itself ({@code groups}) are dropped: a caller could sign any claim with its own key.
+ *
+ * <p>Deliberately not a bean: a service whose callers are services opts in with a bean of its own that extends this
+ * class (session-service, persona-updater). In chat-gateway, whose callers are users, it would rebuild every user's
+ * identity without its groups; a subclass in code, rather than a build property or an excluded type, keeps it out of
+ * any service that does not name it, and a service that forgets it refuses every call (403) instead of trusting one.</p>
  */
-@ApplicationScoped
 public class ServiceCallerRoles implements SecurityIdentityAugmentor {
 
     @Override

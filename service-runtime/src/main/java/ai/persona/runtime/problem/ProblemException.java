@@ -1,4 +1,4 @@
-package ai.persona.session.service;
+package ai.persona.runtime.problem;
 
 import java.util.List;
 import java.util.Map;
@@ -6,8 +6,8 @@ import java.util.Map;
 import ai.persona.model.Violation;
 
 /**
- * A client's request that cannot be served, rendered as an RFC 9457 problem. The type names the problem kind stably; the
- * extensions carry machine-readable details (current version, violations).
+ * A request a service cannot serve, answered as a {@link Problem} by {@link ProblemMappers}: {@code type} names the
+ * kind of problem stably (the last segment of the problem's type URI), the extensions carry machine-readable details.
  */
 public class ProblemException extends RuntimeException {
 
@@ -34,7 +34,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "not-found", "Not found", detail, Map.of());
+        return notFound("not-found", detail);
+    }
+
+    public static ProblemException notFound(String type, String detail) {
+        return new ProblemException(404, type, "Not found", detail, Map.of());
     }
 
     public static ProblemException conflict(String type, String detail) {
@@ -46,11 +50,6 @@ public class ProblemException extends RuntimeException {
                 "the persona is at version " + current + ", not " + expected, Map.of("currentVersion", current));
     }
 
-    public static ProblemException versionRequired() {
-        return new ProblemException(428, "if-match-required", "Precondition required",
-                "send If-Match with the version you edited, as given in the ETag", Map.of());
-    }
-
     public static ProblemException tooLarge(String detail) {
         return new ProblemException(413, "too-large", "Content too large", detail, Map.of());
     }
@@ -58,6 +57,20 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String detail, List<Violation> violations) {
         return new ProblemException(422, "invalid-persona", "Unprocessable content", detail,
                 Map.of("violations", violations));
+    }
+
+    public static ProblemException versionRequired() {
+        return new ProblemException(428, "if-match-required", "Precondition required",
+                "send If-Match with the version you edited, as given in the ETag", Map.of());
+    }
+
+    /** Something this request needs is away for now: a 503, which the client is asked to retry. */
+    public static ProblemException unavailable(String type, String detail) {
+        return new ProblemException(503, type, "Service unavailable", detail, Map.of());
+    }
+
+    public Problem toProblem(String instance) {
+        return Problem.of(status, type, title, getMessage(), instance, extensions);
     }
 
     public int status() {

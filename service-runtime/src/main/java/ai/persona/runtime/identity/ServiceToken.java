@@ -1,4 +1,4 @@
-package ai.persona.gateway.client;
+package ai.persona.runtime.identity;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +11,10 @@ import ai.persona.identity.ServiceIdentity;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * This service's short-lived tokens for the services it calls ({@link ServiceIdentity}): one per audience
- * (session-service; persona-updater for a user's learning settings), signed with its own private key
- * ({@code smallrye.jwt.sign.key.location}) and reused until a fifth of its life is left. Two threads that find one
- * stale at once may both mint one; either is valid.
+ * This service's short-lived tokens for the services it calls ({@link ServiceIdentity}): one per audience, signed with
+ * its own private key ({@code smallrye.jwt.sign.key.location}) as the caller {@link ServiceTokenConfig#caller()}, and
+ * reused until a fifth of its life is left. Two threads that find one stale at once may both mint one; either is
+ * valid.
  */
 @ApplicationScoped
 public class ServiceToken {
@@ -23,15 +23,12 @@ public class ServiceToken {
     }
 
     private final Duration lifetime;
+    private final String caller;
     private final Map<String, Minted> current = new ConcurrentHashMap<>();
 
     public ServiceToken(ServiceTokenConfig config) {
         this.lifetime = config.lifetime();
-    }
-
-    /** The {@code Authorization} header value for session-service. */
-    public String bearer() {
-        return bearerFor(ServiceIdentity.SESSION_SERVICE);
+        this.caller = config.caller();
     }
 
     /** The {@code Authorization} header value for the service named {@code audience}. */
@@ -47,12 +44,12 @@ public class ServiceToken {
 
     private Minted mint(String audience, Instant now) {
         String token = Jwt.issuer(ServiceIdentity.ISSUER)
-                .subject(ServiceIdentity.GATEWAY)
+                .subject(caller)
                 .audience(audience)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .jws()
-                .keyId(ServiceIdentity.GATEWAY)
+                .keyId(caller)
                 .sign();
         return new Minted("Bearer " + token, now.plus(lifetime.multipliedBy(4).dividedBy(5)));
     }
