@@ -25,8 +25,8 @@ build_if_stale() {
     local module stale=()
     for module in "$@"; do
         local jar="$root/${packaged[$module]}"
-        if [[ ! -f "$jar" ]] || [[ -n "$(cd "$root" && find "$module/src/main" persona-model/src/main pom.xml \
-                "$module/pom.xml" persona-model/pom.xml -newer "$jar" -print -quit)" ]]; then
+        if [[ ! -f "$jar" ]] || [[ -n "$(cd "$root" && find "$module/src/main" persona-model/src/main service-runtime/src/main \
+                pom.xml "$module/pom.xml" persona-model/pom.xml service-runtime/pom.xml -newer "$jar" -print -quit)" ]]; then
             stale+=("$module")
         fi
     done

@@ -21,8 +21,8 @@ import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.gateway.support.SessionStore;
-import ai.persona.gateway.support.TopicReader;
 import ai.persona.infra.KafkaTestResource;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,14 +34,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CompletionTest {
 
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
     private static final String TOPIC = EventContract.CONVERSATION_COMPLETED.topic();
 
     private static List<ConsumerRecord<String, String>> completions(String user) {
-        return TopicReader.recordsFor(TOPIC, user);
+        return KAFKA.records(TOPIC, user);
     }
 
     private static List<String> completedSessionIds(String user) {
-        return completions(user).stream().map(record -> TopicReader.header(record, "ce_id")).toList();
+        return completions(user).stream().map(record -> TestKafka.header(record, "ce_id")).toList();
     }
 
     @Test
@@ -56,8 +58,8 @@ class CompletionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> completedSessionIds(user).contains(session));
         ConsumerRecord<String, String> record = completions(user).get(0);
         assertThat(record.key()).isEqualTo(user);
-        assertThat(TopicReader.header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
-        assertThat(TopicReader.header(record, "ce_id")).isEqualTo(session);
+        assertThat(TestKafka.header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
+        assertThat(TestKafka.header(record, "ce_id")).isEqualTo(session);
         ConversationCompleted event = PersonaJson.mapper().readValue(record.value(), ConversationCompleted.class);
         assertThat(event.sessionId()).isEqualTo(session);
         assertThat(event.userId()).isEqualTo(user);

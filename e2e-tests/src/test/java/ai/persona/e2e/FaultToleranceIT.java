@@ -25,6 +25,7 @@ import java.util.stream.LongStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.e2e.PatientClient.Session;
@@ -44,6 +45,7 @@ import ai.persona.model.PersonaJson;
  * <p>The schedule is random but seeded; the seed is printed, and {@code -Dfaults.seed=...} replays a run's schedule
  * (the timing of the services, and so the exact interleaving, still varies).</p>
  */
+@Order(1) // first: see junit-platform.properties
 class FaultToleranceIT {
 
     private static final int USERS = 12;

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -21,21 +21,15 @@ import io.restassured.specification.RequestSpecification;
  * The memory API across the real services: an app that talks to its own model posts three finished conversations,
  * the updater learns from them as from any three sessions, and the app reads the learned persona as prompt text.
  */
+@ExtendWith(SharedStack.class)
 class MemoryApiIT {
 
     private static final Duration LEARN = Duration.ofSeconds(90);
     private static Stack stack;
 
     @BeforeAll
-    static void startStack() {
-        stack = new Stack();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useTheSharedStack() {
+        stack = SharedStack.stack();
     }
 
     private static RequestSpecification as(String userId) {

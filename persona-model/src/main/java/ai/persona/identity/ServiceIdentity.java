@@ -18,7 +18,7 @@ public final class ServiceIdentity {
     public static final String GATEWAY = "chat-gateway";
     public static final String UPDATER = "persona-updater";
     public static final String SESSION_SERVICE = "session-service";
-    /** Operators and their tools (persona-eval, scripts): batch reruns, flushes, sweeps, listings of every user. */
+    /** Operators and their tools (personabench-eval, scripts): batch reruns, flushes, sweeps, listings of every user. */
     public static final String ADMIN = "admin";
 
     /** Everyone who may hold a service key; each is a role of the same name on the verifying side. */

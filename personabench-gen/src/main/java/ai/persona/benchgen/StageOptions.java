@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The model of each stage. Each may have its own endpoint and model; what a stage leaves out comes from the shared
- * {@code --llm-*} options (defaults: the OPENAI_* environment variables), as persona-eval's roles do.
+ * {@code --llm-*} options (defaults: the OPENAI_* environment variables), as personabench-eval's roles do.
  */
 final class StageOptions {
 

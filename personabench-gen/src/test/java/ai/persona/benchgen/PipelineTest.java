@@ -13,13 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.PersonaBenchReader;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.PersonaBenchReader;
+import ai.persona.personabench.Scene;
 import ai.persona.eval.EvalCommand;
 import ai.persona.model.PersonaJson;
 
-/** All five stages on two seed personas, in English and in Chinese, read back by PersonaBench's reader and persona-eval. */
+/** All five stages on two seed personas, in English and in Chinese, read back by PersonaBench's reader and personabench-eval. */
 class PipelineTest {
 
     static ScriptedModel model;

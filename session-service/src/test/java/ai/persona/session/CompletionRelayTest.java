@@ -30,6 +30,7 @@ import ai.persona.events.ChatMessage;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import ai.persona.session.service.Completions;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +42,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Ended sessions, by an event or by the idle job, published as ConversationCompleted by session-service itself. */
 @QuarkusTest
 class CompletionRelayTest {
+
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
 
     private static final String COMPLETED = EventContract.CONVERSATION_COMPLETED.topic();
 
@@ -70,7 +73,7 @@ class CompletionRelayTest {
                 .body("messageCount", equalTo(2));
         given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", not(hasItem(sessionId)));
 
-        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        List<ConsumerRecord<String, String>> published = KAFKA.records(COMPLETED, userId);
         assertThat(published).hasSize(1);
         ConsumerRecord<String, String> record = published.get(0);
         assertThat(record.key()).isEqualTo(userId);
@@ -104,7 +107,7 @@ class CompletionRelayTest {
                 .body("endReason", equalTo("idle"))
                 .body("lastActivityAt", equalTo(lastSaid.toString()))
                 .body("messages.content", contains("还在吗"));
-        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        List<ConsumerRecord<String, String>> published = KAFKA.records(COMPLETED, userId);
         assertThat(published).hasSize(1);
         ConversationCompleted completed = PersonaJson.mapper().readValue(published.get(0).value(),
                 ConversationCompleted.class);
@@ -137,7 +140,7 @@ class CompletionRelayTest {
                 && stored(userId, small).getString("publishedAt") != null);
         given().get("/users/{u}/sessions/{s}", userId, large).then().body("messageCount", equalTo(45));
 
-        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        List<ConsumerRecord<String, String>> published = KAFKA.records(COMPLETED, userId);
         assertThat(published).extracting(record -> header(record, "ce_id")).containsExactly(large, small);
         ConsumerRecord<String, String> record = published.get(0);
         assertThat(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(900_000);

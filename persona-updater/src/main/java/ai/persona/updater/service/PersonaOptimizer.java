@@ -14,7 +14,7 @@ import ai.persona.updater.llm.LlmReply;
 import ai.persona.updater.llm.OptimizerLlm;
 import ai.persona.updater.llm.OptimizerPrompt;
 import ai.persona.updater.llm.ParsedAnswer;
-import ai.persona.updater.llm.PromptBuilder;
+import ai.persona.updater.llm.OptimizerInputBuilder;
 import io.quarkus.logging.Log;
 
 /**
@@ -25,16 +25,16 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class PersonaOptimizer {
 
-    private final PromptBuilder prompts;
+    private final OptimizerInputBuilder inputs;
     private final OptimizerLlm llm;
     private final AnswerParser parser;
     private final Guardrails guardrails;
     private final UpdaterMetrics metrics;
     private final int maxRawChars;
 
-    public PersonaOptimizer(PromptBuilder prompts, OptimizerLlm llm, AnswerParser parser, Guardrails guardrails,
+    public PersonaOptimizer(OptimizerInputBuilder inputs, OptimizerLlm llm, AnswerParser parser, Guardrails guardrails,
             UpdaterMetrics metrics, UpdaterConfig config) {
-        this.prompts = prompts;
+        this.inputs = inputs;
         this.llm = llm;
         this.parser = parser;
         this.guardrails = guardrails;
@@ -52,7 +52,7 @@ public class PersonaOptimizer {
     }
 
     private OptimizerOutcome run(BatchInput input) {
-        OptimizerPrompt prompt = prompts.build(input.mode(), input.baseVersion(), input.persona(), input.pins(),
+        OptimizerPrompt prompt = inputs.build(input.mode(), input.baseVersion(), input.persona(), input.pins(),
                 input.sessions());
         if (!prompt.omitted().isEmpty()) {
             Log.infof("batch %s: prompt trimmed to %d tokens, left out or shortened: %s", input.batchId(),
