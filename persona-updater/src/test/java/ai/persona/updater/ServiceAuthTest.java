@@ -1,33 +1,22 @@
 package ai.persona.updater;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jwx.JsonWebStructure;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.identity.ServiceIdentity;
 import ai.persona.infra.ServiceKeysTestResource;
-import ai.persona.runtime.identity.ServiceToken;
 import ai.persona.updater.support.ServiceTokens;
-import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 
 /**
  * The updater's API is for operators, and a user's learning settings also for the gateway: no credential is a 401
  * problem, another caller's service token a 403 problem.
- * And the token the updater itself calls session-service with is one session-service accepts as the updater's.
  */
 @QuarkusTest
 class ServiceAuthTest {
@@ -39,9 +28,6 @@ class ServiceAuthTest {
             new String[] { "GET", "/users/u1" },
             new String[] { "PUT", "/users/u1/settings" },
             new String[] { "POST", "/users/u1/flush" });
-
-    @Inject
-    ServiceToken ownToken;
 
     @Test
     void everyEndpointWithoutACredentialIsA401Problem() {
@@ -101,22 +87,5 @@ class ServiceAuthTest {
     void healthAndMetricsNeedNoCredential() {
         given().noFilters().get("/q/health/ready").then().statusCode(200);
         given().noFilters().get("/q/metrics").then().statusCode(200);
-    }
-
-    @Test
-    @DisabledOnIntegrationTest("reads the updater's own token bean, which only a test in the application's JVM can inject")
-    void theTokenForSessionServiceIsTheUpdatersSignedWithItsKeyAndReused() throws Exception {
-        String bearer = ownToken.bearerFor(ServiceIdentity.SESSION_SERVICE);
-        assertThat(ownToken.bearerFor(ServiceIdentity.SESSION_SERVICE)).isSameAs(bearer);
-        String raw = bearer.substring("Bearer ".length());
-
-        JWTAuthContextInfo sessionService = new JWTAuthContextInfo(
-                ServiceKeysTestResource.keys().jwks().toUri().toString(), ServiceIdentity.ISSUER);
-        sessionService.setExpectedAudience(Set.of(ServiceIdentity.SESSION_SERVICE));
-        JsonWebToken verified = new DefaultJWTParser(sessionService).parse(raw);
-        assertThat(verified.getSubject()).isEqualTo(ServiceIdentity.UPDATER);
-        assertThat(verified.getExpirationTime() - verified.getIssuedAtTime()).isEqualTo(300);
-        assertThat(JsonWebStructure.fromCompactSerialization(raw).getKeyIdHeaderValue())
-                .isEqualTo(ServiceIdentity.UPDATER);
     }
 }

@@ -26,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The patch decision at component level: {@link ProposedPatchService} called directly on a Vert.x context against the
  * real PostgreSQL, no Kafka in between, so each outcome and its reason is asserted the moment it is decided. The
- * consumer around it is {@code PatchConsumerTest} (full stack) and {@code messaging.PatchConsumerComponentTest}.
+ * consumer around it is {@code PatchConsumerTest} (full stack) and {@code PatchConsumerComponentTest}.
  */
 @QuarkusTest
 class ProposedPatchServiceTest {
