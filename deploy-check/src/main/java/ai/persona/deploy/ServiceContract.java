@@ -15,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a service needs from its deployment, read from its {@code application.properties} as the packaged application
- * sees it (the {@code prod} profile): the environment variables it reads, and the Kafka topics it uses.
+ * What a service needs from its deployment, read from its {@code application.properties} over the configuration the
+ * services share (service-runtime's {@code META-INF/microprofile-config.properties}), as the packaged application sees
+ * it (the {@code prod} profile): the environment variables it reads, and the Kafka topics it uses.
  *
  * @param name the service, also the name of its Deployment and container
  * @param properties the configuration in the prod profile ({@code %prod.} keys applied, other profiles' dropped)
@@ -33,27 +34,37 @@ public record ServiceContract(String name, Map<String, String> properties, Set<S
         mustSet = Set.copyOf(mustSet);
     }
 
-    /** Reads {@code <moduleDir>/src/main/resources/application.properties}. */
+    /** The configuration the services share, below each one's own, relative to a service's module folder. */
+    static final String SHARED = "../service-runtime/src/main/resources/META-INF/microprofile-config.properties";
+
+    /** Reads {@code <moduleDir>/src/main/resources/application.properties} over the shared configuration. */
     public static ServiceContract read(String name, Path moduleDir, Set<String> mustSet) {
-        Path file = moduleDir.resolve("src/main/resources/application.properties");
+        Properties raw = new Properties();
+        load(raw, moduleDir.resolve(SHARED).normalize());
+        load(raw, moduleDir.resolve("src/main/resources/application.properties"));
+        return of(name, raw, mustSet);
+    }
+
+    public static ServiceContract of(String name, String properties, Set<String> mustSet) {
+        Properties raw = new Properties();
+        try {
+            raw.load(new StringReader(properties));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return of(name, raw, mustSet);
+    }
+
+    /** Later files go over earlier ones, as a higher ordinal does. */
+    private static void load(Properties raw, Path file) {
         try (Reader in = Files.newBufferedReader(file)) {
-            return of(name, in, mustSet);
+            raw.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    public static ServiceContract of(String name, String properties, Set<String> mustSet) {
-        try {
-            return of(name, new StringReader(properties), mustSet);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ServiceContract of(String name, Reader in, Set<String> mustSet) throws IOException {
-        Properties raw = new Properties();
-        raw.load(in);
+    private static ServiceContract of(String name, Properties raw, Set<String> mustSet) {
         Map<String, String> prod = new LinkedHashMap<>();
         raw.stringPropertyNames().stream().filter(k -> !k.startsWith("%")).sorted()
                 .forEach(k -> prod.put(k, raw.getProperty(k)));
