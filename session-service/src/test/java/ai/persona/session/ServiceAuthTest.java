@@ -2,6 +2,8 @@ package ai.persona.session;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +59,8 @@ class ServiceAuthTest {
             new Call("GET", "/users/u1/export"),
             new Call("DELETE", "/users/u1"),
             new Call("GET", "/sessions/unpublished"),
-            new Call("POST", "/sessions/end-idle"));
+            new Call("POST", "/sessions/end-idle"),
+            new Call("GET", "/persona-model"));
 
     @Test
     void everyEndpointWithoutACredentialIsA401Problem() {
@@ -85,7 +88,8 @@ class ServiceAuthTest {
                 .body("pins", equalTo(List.of()));
         for (Call call : EVERY_ENDPOINT) {
             if (call.equals(new Call("GET", "/users/u1/persona"))
-                    || call.equals(new Call("GET", "/users/u1/persona/pins"))) {
+                    || call.equals(new Call("GET", "/users/u1/persona/pins"))
+                    || call.equals(new Call("GET", "/persona-model"))) {
                 continue;
             }
             given().auth().oauth2(updater).contentType(call.contentType()).body(call.body())
@@ -93,6 +97,18 @@ class ServiceAuthTest {
                     .then().statusCode(403)
                     .contentType("application/problem+json")
                     .body("status", equalTo(403));
+        }
+    }
+
+    @Test
+    void theUpdaterAndTheGatewayReadThePersonaModelEnforcedHere() {
+        for (String caller : List.of(ServiceIdentity.UPDATER, ServiceIdentity.GATEWAY)) {
+            given().auth().oauth2(ServiceTokens.tokenOf(caller)).get("/persona-model").then().statusCode(200)
+                    .body("sha256", matchesPattern("[0-9a-f]{64}"))
+                    .body("schemaSha256", matchesPattern("[0-9a-f]{64}"))
+                    .body("optimizerLimits.maxOperations", equalTo(20))
+                    .body("optimizerLimits.maxRemovals", equalTo(3))
+                    .body("sensitiveCategories", hasItems("payment-card", "health"));
         }
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.model.PersonaModelFingerprint;
 import ai.persona.runtime.identity.SessionServiceTokenFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
@@ -107,6 +108,11 @@ public interface SessionServiceClient {
     @DELETE
     @Path("/users/{userId}")
     Uni<Void> deleteUser(@PathParam("userId") String userId);
+
+    /** The persona model session-service enforces, read once at start-up (SessionServicePersonaModel). */
+    @GET
+    @Path("/persona-model")
+    Uni<PersonaModelFingerprint> personaModel();
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -31,12 +31,9 @@ public interface GatewayConfig {
                 + "tailor your answers, without reciting it.")
         String preamble();
 
-        /** Users whose rendered persona is kept in memory. */
+        /** Users whose rendered persona is kept in memory. The schema is the shared persona.schema-file. */
         @WithDefault("100000")
         long cacheSize();
-
-        /** A persona schema document replacing the built-in one (the paper's). */
-        Optional<String> schemaFile();
     }
 
     interface Sessions {

@@ -81,6 +81,11 @@ public final class LocalStack implements AutoCloseable {
         return processes.get(service);
     }
 
+    /** The configuration the service is started with (at every restart too), to start another instance like it. */
+    public Map<String, String> configOf(String service) {
+        return processes.config(service);
+    }
+
     public JwtKeyFolder keys() {
         return keys;
     }

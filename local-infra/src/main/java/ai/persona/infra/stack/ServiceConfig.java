@@ -75,6 +75,7 @@ final class ServiceConfig {
             config.put("mp.jwt.verify.publickey.location", keys.publicKeyPem().toUri().toString());
             config.put("mp.jwt.verify.issuer", keys.issuer());
         }
+        config.putAll(options.personaConfig());
         config.putAll(options.serviceConfig().getOrDefault(service, Map.of()));
         return config;
     }

@@ -38,6 +38,11 @@ final class ServiceProcesses implements AutoCloseable {
         running.put(service, launch(service, 0));
     }
 
+    Map<String, String> config(String service) {
+        get(service);
+        return configs.get(service);
+    }
+
     QuarkusAppProcess get(String service) {
         QuarkusAppProcess process = running.get(service);
         if (process == null) {

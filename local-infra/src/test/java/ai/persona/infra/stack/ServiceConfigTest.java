@@ -2,8 +2,10 @@ package ai.persona.infra.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,13 @@ class ServiceConfigTest {
     private final PostgresConnection db = new PostgresConnection("localhost", 5432, "some_db", "postgres", "postgres");
 
     private Map<String, String> configOf(String service, Map<String, Map<String, String>> extra) {
+        return configOf(service, Map.of(), extra);
+    }
+
+    private Map<String, String> configOf(String service, Map<String, String> persona,
+            Map<String, Map<String, String>> extra) {
         StackOptions options = StackOptions.of(root, root.resolve("logs"), "http://localhost:9/v1/")
+                .withPersonaConfig(persona)
                 .withServiceConfig(extra);
         JwtKeyFolder keys = new JwtKeyFolder(root.resolve("jwt"), "issuer");
         ServiceKeys serviceKeys = new ServiceKeys(root.resolve("jwt/services"));
@@ -43,6 +51,28 @@ class ServiceConfigTest {
                 gateway.get("smallrye.jwt.sign.key.location"));
         // the gateway verifies users' tokens, not service tokens
         assertEquals(root.resolve("jwt/publicKey.pem").toUri().toString(), gateway.get("mp.jwt.verify.publickey.location"));
+    }
+
+    @Test
+    void thePersonaSettingsReachEveryServiceAlikeAndAServicesOwnSettingGoesOverThem() {
+        Map<String, String> persona = Map.of("persona.schema-file", "/schemas/shop.json",
+                "persona.optimizer.max-operations", "10");
+        Map<String, Map<String, String>> extra = Map.of(LocalStack.UPDATER, Map.of("persona.schema-file", "/other.json"));
+
+        for (String service : List.of(LocalStack.SESSION_SERVICE, LocalStack.GATEWAY)) {
+            assertEquals("/schemas/shop.json", configOf(service, persona, extra).get("persona.schema-file"));
+            assertEquals("10", configOf(service, persona, extra).get("persona.optimizer.max-operations"));
+        }
+        assertEquals("/other.json", configOf(LocalStack.UPDATER, persona, extra).get("persona.schema-file"));
+        assertEquals("10", configOf(LocalStack.UPDATER, persona, extra).get("persona.optimizer.max-operations"));
+    }
+
+    @Test
+    void aSettingOutsidePersonaIsRefusedAsAPersonaSetting() {
+        StackOptions options = StackOptions.of(root, root.resolve("logs"), "http://localhost:9/v1/");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> options.withPersonaConfig(Map.of("persona-updater.batch.size", "5")));
+        assertEquals("persona-updater.batch.size is no persona.* setting; give it per service", refused.getMessage());
     }
 
     @Test

@@ -12,9 +12,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "persona-updater")
 public interface UpdaterConfig {
 
-    /** A schema document replacing the built-in one; must be the one session-service uses. */
-    Optional<String> schemaFile();
-
     /** How often the sweeper looks for due batches and partial batches past their maximum wait. */
     @WithDefault("30s")
     Duration sweepInterval();
@@ -91,22 +88,8 @@ public interface UpdaterConfig {
         int maxRawOutputChars();
     }
 
+    /** The updater's own checks of an answer; the schema and limits are the shared persona.* (PersonaModelConfig). */
     interface Guardrails {
-        @WithDefault("20")
-        int maxOperations();
-
-        @WithDefault("3")
-        int maxRemovals();
-
-        @WithDefault("500")
-        int maxValueChars();
-
-        @WithDefault("30")
-        int maxListItems();
-
-        @WithDefault("1500")
-        int maxPersonaTokens();
-
         /** Reject values copied verbatim from assistant, system or tool text that the user never wrote. */
         @WithDefault("true")
         boolean evidenceCheck();

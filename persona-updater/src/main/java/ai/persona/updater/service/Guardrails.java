@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +22,9 @@ import ai.persona.model.PatchOperation;
 import ai.persona.model.PatchResult;
 import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaSchema;
-import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.model.guard.PinnedPaths;
+import ai.persona.runtime.persona.PersonaModelBeans;
+import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.llm.ProposedChange;
 import io.quarkus.logging.Log;
 
@@ -44,7 +46,7 @@ public class Guardrails {
     private final EvidenceCheck evidence;
     private final FixedSections fixedSections;
 
-    public Guardrails(PersonaPatcher patcher, PersonaSchema schema, EvidenceCheck evidence,
+    public Guardrails(@Named(PersonaModelBeans.OPTIMIZER) PersonaPatcher patcher, PersonaSchema schema, EvidenceCheck evidence,
             FixedSections fixedSections) {
         this.patcher = patcher;
         this.schema = schema;

@@ -36,7 +36,7 @@ public class PersonaEventRelay {
 
     // Not before start-up completes: the emitter's channel is wired during start-up. Every second, the most often
     // Quarkus's scheduler runs a job; a patch applied by PatchConsumer relays at once, this is the safety net.
-    @Scheduled(every = "${session-service.outbox-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${session-service.outbox-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         Context context = Vertx.currentContext();

@@ -17,8 +17,8 @@ import ai.persona.model.PatchResult;
 import ai.persona.model.PersonaPatcher;
 import ai.persona.model.PersonaValidator;
 import ai.persona.model.Violation;
+import ai.persona.runtime.persona.PersonaModelBeans;
 import ai.persona.runtime.problem.ProblemException;
-import ai.persona.session.config.PersonaModelProducer;
 import ai.persona.session.config.SessionServiceConfig;
 import ai.persona.session.persistence.PersonaEntity;
 import ai.persona.session.persistence.PersonaVersionEntity;
@@ -35,7 +35,7 @@ public class PersonaService {
     private final PersonaWriter writer;
     private final SessionServiceConfig config;
 
-    public PersonaService(@Named(PersonaModelProducer.USER_EDIT) PersonaPatcher userEdits, PersonaWriter writer,
+    public PersonaService(@Named(PersonaModelBeans.USER_EDIT) PersonaPatcher userEdits, PersonaWriter writer,
             SessionServiceConfig config) {
         this.userEdits = userEdits;
         this.writer = writer;

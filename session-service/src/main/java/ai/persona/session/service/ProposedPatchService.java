@@ -23,7 +23,7 @@ import ai.persona.model.PersonaValidator;
 import ai.persona.model.Violation;
 import ai.persona.model.ViolationReason;
 import ai.persona.model.guard.PinnedPaths;
-import ai.persona.session.config.PersonaModelProducer;
+import ai.persona.runtime.persona.PersonaModelBeans;
 import ai.persona.session.persistence.ForgottenUserEntity;
 import ai.persona.session.persistence.PersonaEntity;
 import ai.persona.session.persistence.PersonaVersionEntity;
@@ -53,7 +53,7 @@ public class ProposedPatchService {
     private final PersonaWriter writer;
     private final SensitiveDataScreen sensitiveData;
 
-    public ProposedPatchService(@Named(PersonaModelProducer.OPTIMIZER) PersonaPatcher optimizerPatches,
+    public ProposedPatchService(@Named(PersonaModelBeans.OPTIMIZER) PersonaPatcher optimizerPatches,
             PersonaWriter writer, SensitiveDataScreen sensitiveData) {
         this.optimizerPatches = optimizerPatches;
         this.writer = writer;

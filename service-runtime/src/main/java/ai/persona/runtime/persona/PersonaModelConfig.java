@@ -1,0 +1,96 @@
+package ai.persona.runtime.persona;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The persona schema and the limits patches are held to, read alike by every service under {@code persona.*}: one
+ * setting (one ConfigMap in Kubernetes) configures session-service, which enforces them, the updater, whose optimizer
+ * must propose what session-service accepts, and the gateway, which renders personas with the schema. The schema is a
+ * JSON document, the paper's by default.
+ */
+@ConfigMapping(prefix = "persona")
+public interface PersonaModelConfig {
+
+    /** A schema document replacing the built-in one. */
+    Optional<String> schemaFile();
+
+    /** What a model's proposed patch is held to, by the updater before it publishes and by session-service. */
+    OptimizerLimits optimizer();
+
+    /** A person editing their own persona may change much at once, and may empty it (session-service only). */
+    UserEditLimits userEdit();
+
+    SensitiveData sensitiveData();
+
+    Agreement agreement();
+
+    /** The categories of data a proposed patch may never write (ai.persona.model.guard, docs/persona-guard.md). */
+    interface SensitiveData {
+        /**
+         * The GDPR art. 9 categories enforced by session-service and told to the optimizer, replacing the defaults of
+         * persona-model's sensitive-data.json (health, religion, sexual-orientation, political-views: all on);
+         * {@code none} for none. Payment cards, government ids, secrets and home addresses are always enforced.
+         */
+        Optional<List<String>> specialCategories();
+    }
+
+    interface OptimizerLimits {
+        @WithDefault("500")
+        int maxValueChars();
+
+        @WithDefault("30")
+        int maxListItems();
+
+        @WithDefault("20")
+        int maxOperations();
+
+        @WithDefault("3")
+        int maxRemovals();
+
+        @WithDefault("1500")
+        int maxPersonaTokens();
+    }
+
+    interface UserEditLimits {
+        @WithDefault("500")
+        int maxValueChars();
+
+        @WithDefault("30")
+        int maxListItems();
+
+        @WithDefault("200")
+        int maxOperations();
+
+        @WithDefault("200")
+        int maxRemovals();
+
+        @WithDefault("1500")
+        int maxPersonaTokens();
+    }
+
+    /**
+     * The start-up check of the updater and the gateway that their persona model is the one session-service enforces
+     * (agreement/PersonaModelAgreement): not ready until it is confirmed, exit on a difference.
+     */
+    interface Agreement {
+        /** Off only where no session-service runs (the updater's own tests). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** First wait before session-service is asked again when it could not be reached; doubles per attempt. */
+        @WithDefault("1s")
+        Duration firstRetry();
+
+        @WithDefault("15s")
+        Duration maxRetry();
+
+        /** How long session-service may stay unreachable before the service gives up and exits (non-zero). */
+        @WithDefault("5m")
+        Duration giveUpAfter();
+    }
+}
