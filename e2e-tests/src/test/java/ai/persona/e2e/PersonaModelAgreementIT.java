@@ -16,9 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +34,7 @@ import ai.persona.model.PersonaSchema;
  * alike, are ready once they have confirmed it; a second updater started with another schema file refuses to start,
  * exiting with status 1 and a log line that names the schema as what differs.
  */
+@ExtendWith(SharedStack.class)
 class PersonaModelAgreementIT {
 
     private static final String REFUSAL = "persona-updater refuses to start: its persona model differs from the one "
@@ -41,15 +42,8 @@ class PersonaModelAgreementIT {
     private static Stack stack;
 
     @BeforeAll
-    static void startStack() {
-        stack = new Stack("e2e-logs-agreement", Map.of(), List.of());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useTheSharedStack() {
+        stack = SharedStack.stack();
     }
 
     @Test
@@ -68,7 +62,7 @@ class PersonaModelAgreementIT {
     @Test
     void anUpdaterWithAnotherSchemaRefusesToStartAndSaysWhatDiffers() throws IOException {
         Path schema = anotherSchema();
-        Path log = stack.root.resolve("e2e-tests/target/e2e-logs-agreement/persona-updater-other-schema.log");
+        Path log = stack.root.resolve("e2e-tests/target/e2e-logs/persona-updater-other-schema.log");
         Files.deleteIfExists(log);
 
         assertThatThrownBy(() -> QuarkusAppProcess.builder("persona-updater-other-schema", updaterJar())
