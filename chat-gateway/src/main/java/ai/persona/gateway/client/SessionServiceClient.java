@@ -44,20 +44,20 @@ public interface SessionServiceClient {
 
     @POST
     @Path("/users/{userId}/sessions")
-    Uni<SessionRecord> create(@PathParam("userId") String userId, CreateSession request);
+    Uni<SessionView> create(@PathParam("userId") String userId, CreateSession request);
 
     @GET
     @Path("/users/{userId}/sessions")
-    Uni<Page<SessionRecord>> list(@PathParam("userId") String userId, @QueryParam("page") int page,
+    Uni<Page<SessionView>> list(@PathParam("userId") String userId, @QueryParam("page") int page,
             @QueryParam("size") int size);
 
     @GET
     @Path("/users/{userId}/sessions/{sessionId}")
-    Uni<SessionRecord> get(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId);
+    Uni<SessionView> get(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId);
 
     @GET
     @Path("/users/{userId}/persona")
-    Uni<PersonaRecord> persona(@PathParam("userId") String userId);
+    Uni<PersonaView> persona(@PathParam("userId") String userId);
 
     @GET
     @Path("/users/{userId}/persona/history")
@@ -76,17 +76,17 @@ public interface SessionServiceClient {
     @PATCH
     @Path("/users/{userId}/persona")
     @Consumes(JSON_PATCH)
-    Uni<PersonaRecord> editPersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
+    Uni<PersonaView> editPersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
             JsonNode patch);
 
     @POST
     @Path("/users/{userId}/persona/rollback")
-    Uni<PersonaRecord> rollbackPersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
+    Uni<PersonaView> rollbackPersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
             JsonNode request);
 
     @PUT
     @Path("/users/{userId}/persona")
-    Uni<PersonaRecord> replacePersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
+    Uni<PersonaView> replacePersona(@PathParam("userId") String userId, @HeaderParam("If-Match") String ifMatch,
             JsonNode persona);
 
     @GET

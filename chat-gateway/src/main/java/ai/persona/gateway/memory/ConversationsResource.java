@@ -18,7 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import ai.persona.events.ChatMessage;
 import ai.persona.gateway.auth.CurrentUser;
-import ai.persona.gateway.client.SessionRecord;
+import ai.persona.gateway.client.SessionView;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.rest.SessionsResource;
 import ai.persona.runtime.problem.ProblemException;
@@ -82,7 +82,7 @@ public class ConversationsResource {
      * The session an earlier post of this client id made, as session-service has it; null when there is none (or not
      * yet: a repeat that arrives before the first post is materialized is answered 201 again, and still recorded once).
      */
-    private Uni<SessionRecord> recordedBefore(String userId, String sessionId, String clientId) {
+    private Uni<SessionView> recordedBefore(String userId, String sessionId, String clientId) {
         if (clientId == null) {
             return Uni.createFrom().nullItem();
         }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.auth.CurrentUser;
-import ai.persona.gateway.client.PersonaRecord;
+import ai.persona.gateway.client.PersonaView;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.service.PersonaEdits;
 import ai.persona.gateway.service.PersonaPins;
@@ -113,7 +113,7 @@ public class PersonaResource {
         return pins.replace(user.id(), request);
     }
 
-    private static Response withETag(PersonaRecord persona) {
+    private static Response withETag(PersonaView persona) {
         return Response.ok(persona).tag(new EntityTag(Long.toString(persona.version()))).build();
     }
 }

@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.RestMulti;
 
 import ai.persona.gateway.auth.CurrentUser;
 import ai.persona.gateway.client.Page;
-import ai.persona.gateway.client.SessionRecord;
+import ai.persona.gateway.client.SessionView;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.messaging.SessionRecorder;
 import ai.persona.gateway.service.ActiveSessions;
@@ -66,7 +66,7 @@ public class SessionsResource {
      * @param published the end is recorded durably (the broker acknowledged it); session-service publishes the
      *        session's ConversationCompleted from it
      */
-    public record Ended(SessionRecord session, boolean published) {
+    public record Ended(SessionView session, boolean published) {
     }
 
     @POST
@@ -100,7 +100,7 @@ public class SessionsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "My sessions, newest first")
-    public Uni<Page<SessionRecord>> list(@QueryParam("page") @DefaultValue("0") int page,
+    public Uni<Page<SessionView>> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         return sessions.list(user.id(), page, size);
     }
@@ -109,7 +109,7 @@ public class SessionsResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One of my sessions with its messages, as recorded so far")
-    public Uni<SessionRecord> get(@PathParam("id") String sessionId) {
+    public Uni<SessionView> get(@PathParam("id") String sessionId) {
         // from memory while the session is active here: a turn's messages show at once, before session-service has
         // materialized them
         return active.get(user.id(), sessionId);
@@ -149,8 +149,8 @@ public class SessionsResource {
                 .map(session -> new Ended(withoutMessages(session), true));
     }
 
-    private static SessionRecord withoutMessages(SessionRecord s) {
-        return new SessionRecord(s.id(), s.userId(), s.startedAt(), s.lastActivityAt(), s.endedAt(), s.endReason(),
+    private static SessionView withoutMessages(SessionView s) {
+        return new SessionView(s.id(), s.userId(), s.startedAt(), s.lastActivityAt(), s.endedAt(), s.endReason(),
                 s.publishedAt(), s.messageCount(), null);
     }
 }

@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import ai.persona.events.ChatMessage;
-import ai.persona.gateway.client.SessionRecord;
+import ai.persona.gateway.client.SessionView;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +30,7 @@ public class ActiveSessions {
     }
 
     private final SessionServiceClient sessions;
-    private final Cache<Key, SessionRecord> entries;
+    private final Cache<Key, SessionView> entries;
 
     public ActiveSessions(@RestClient SessionServiceClient sessions, GatewayConfig config) {
         this.sessions = sessions;
@@ -41,8 +41,8 @@ public class ActiveSessions {
     }
 
     /** The session with its messages; fails as session-service does for a session that is not this user's. */
-    public Uni<SessionRecord> get(String userId, String sessionId) {
-        SessionRecord cached = entries.getIfPresent(new Key(userId, sessionId));
+    public Uni<SessionView> get(String userId, String sessionId) {
+        SessionView cached = entries.getIfPresent(new Key(userId, sessionId));
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
@@ -51,24 +51,24 @@ public class ActiveSessions {
     }
 
     /** A session just created, or read: later turns find it here. */
-    public void remember(SessionRecord session) {
+    public void remember(SessionView session) {
         entries.put(new Key(session.userId(), session.id()), withMessages(session, session.messagesOrEmpty()));
     }
 
     /** Messages recorded for the session (the broker acknowledged them); concurrent turns each add theirs. */
-    public void said(SessionRecord session, List<ChatMessage> added, Instant at) {
+    public void said(SessionView session, List<ChatMessage> added, Instant at) {
         entries.asMap().compute(new Key(session.userId(), session.id()), (key, current) -> {
-            SessionRecord base = current != null ? current : session;
+            SessionView base = current != null ? current : session;
             List<ChatMessage> messages = new ArrayList<>(base.messagesOrEmpty());
             messages.addAll(added);
-            return new SessionRecord(base.id(), base.userId(), base.startedAt(), at, base.endedAt(), base.endReason(),
+            return new SessionView(base.id(), base.userId(), base.startedAt(), at, base.endedAt(), base.endReason(),
                     base.publishedAt(), messages.size(), List.copyOf(messages));
         });
     }
 
     /** The session's end was recorded: a turn on it now is refused without asking session-service. */
-    public SessionRecord ended(SessionRecord session, Instant at, String reason) {
-        SessionRecord ended = session.ended() ? session : new SessionRecord(session.id(), session.userId(),
+    public SessionView ended(SessionView session, Instant at, String reason) {
+        SessionView ended = session.ended() ? session : new SessionView(session.id(), session.userId(),
                 session.startedAt(), session.lastActivityAt(), at, reason, null, session.messageCount(),
                 session.messagesOrEmpty());
         entries.put(new Key(session.userId(), session.id()), ended);
@@ -80,8 +80,8 @@ public class ActiveSessions {
         entries.asMap().keySet().removeIf(key -> key.userId().equals(userId));
     }
 
-    private static SessionRecord withMessages(SessionRecord s, List<ChatMessage> messages) {
-        return new SessionRecord(s.id(), s.userId(), s.startedAt(), s.lastActivityAt(), s.endedAt(), s.endReason(),
+    private static SessionView withMessages(SessionView s, List<ChatMessage> messages) {
+        return new SessionView(s.id(), s.userId(), s.startedAt(), s.lastActivityAt(), s.endedAt(), s.endReason(),
                 s.publishedAt(), messages.size(), List.copyOf(messages));
     }
 }

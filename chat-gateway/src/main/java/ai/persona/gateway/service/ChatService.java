@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ai.persona.input.UserText;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
-import ai.persona.gateway.client.SessionRecord;
+import ai.persona.gateway.client.SessionView;
 import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.gateway.model.ChatModel;
 import ai.persona.gateway.model.ModelCatalog;
@@ -69,7 +69,7 @@ public class ChatService {
                         .map(chunks -> events(session, said, chunks)));
     }
 
-    private Multi<StreamEvent> events(SessionRecord session, ChatMessage said, Multi<ModelChunk> chunks) {
+    private Multi<StreamEvent> events(SessionView session, ChatMessage said, Multi<ModelChunk> chunks) {
         StringBuilder reply = new StringBuilder();
         Multi<StreamEvent> deltas = chunks
                 .map(ModelOutput::firstText)
@@ -85,7 +85,7 @@ public class ChatService {
     }
 
     /** The session to talk in: open, and with room for this turn's two messages. */
-    private Uni<SessionRecord> open(String userId, String sessionId) {
+    private Uni<SessionView> open(String userId, String sessionId) {
         return sessions.get(userId, sessionId)
                 .invoke(session -> {
                     if (session.ended()) {
@@ -98,7 +98,7 @@ public class ChatService {
                 });
     }
 
-    private Uni<ModelRequest> request(SessionRecord session, ChatMessage said) {
+    private Uni<ModelRequest> request(SessionView session, ChatMessage said) {
         List<ModelMessage> conversation = new ArrayList<>();
         session.messagesOrEmpty().forEach(message -> conversation.add(ModelMessage.of(message)));
         conversation.add(ModelMessage.of(said));
@@ -107,7 +107,7 @@ public class ChatService {
     }
 
     // the user's message and the reply in one event: both are kept, or neither and the user is told
-    private Uni<ChatMessage> record(SessionRecord session, ChatMessage said, String text) {
+    private Uni<ChatMessage> record(SessionView session, ChatMessage said, String text) {
         Instant now = Instant.now();
         ChatMessage reply = ChatMessage.of(MessageRole.ASSISTANT, text, now);
         // an empty reply tells nothing, and session-service refuses empty messages: the user's message alone is kept
@@ -121,7 +121,7 @@ public class ChatService {
      * A turn that failed (the model, or recording the reply) still keeps what the user said, so nothing they wrote is
      * lost and a retry has the context; if even that cannot be recorded, the turn's own failure is what they are told.
      */
-    private Uni<Void> keepAfterFailure(SessionRecord session, ChatMessage said) {
+    private Uni<Void> keepAfterFailure(SessionView session, ChatMessage said) {
         return recorder.said(session.userId(), session.id(), null, List.of(said))
                 .invoke(() -> sessions.said(session, List.of(said), Instant.now()))
                 .onFailure().recoverWithNull();

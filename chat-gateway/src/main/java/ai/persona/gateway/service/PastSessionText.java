@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
-import ai.persona.gateway.client.SessionRecord;
+import ai.persona.gateway.client.SessionView;
 import ai.persona.model.TokenCounter;
 
 /** The text of a past session: what its embedding is computed from, and the block the model is given. */
@@ -21,7 +21,7 @@ final class PastSessionText {
      * What the session is embedded as: the user's own messages only. The query is something the user said, and the
      * assistant's longer, generic phrasing ("Sure! Here are some tips...") would pull all sessions towards each other.
      */
-    static String userText(SessionRecord session) {
+    static String userText(SessionView session) {
         return session.messagesOrEmpty().stream()
                 .filter(m -> m.role() == MessageRole.USER && m.content() != null)
                 .map(ChatMessage::content)
@@ -35,7 +35,7 @@ final class PastSessionText {
      * lasts; the turn that overflows is cut rather than dropped, so a long first message still shows. Null when not a
      * single turn fits.
      */
-    static String render(String header, int tokenBudget, SessionRecord session) {
+    static String render(String header, int tokenBudget, SessionView session) {
         List<String> lines = new ArrayList<>();
         List<Boolean> fromUser = new ArrayList<>();
         for (ChatMessage message : session.messagesOrEmpty()) {

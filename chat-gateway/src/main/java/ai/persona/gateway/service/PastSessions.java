@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import ai.persona.gateway.client.SessionRecord;
+import ai.persona.gateway.client.SessionView;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.gateway.llm.Embeddings;
@@ -96,8 +96,8 @@ public class PastSessions {
      * The newest ended sessions with messages, up to max-candidates, newest first, page by page (session-service caps
      * a page's size). Keyed by id: a session started while paging shifts the pages and may be listed twice.
      */
-    private Uni<List<SessionRecord>> candidates(String userId, String currentSessionId, int page,
-            Map<String, SessionRecord> found) {
+    private Uni<List<SessionView>> candidates(String userId, String currentSessionId, int page,
+            Map<String, SessionView> found) {
         return sessions.list(userId, page, config.maxCandidates())
                 .chain(listed -> {
                     listed.items().stream()
@@ -112,7 +112,7 @@ public class PastSessions {
     }
 
     // a vector of another size was made by another model (the deployment switched models): it is made again
-    private Uni<Map<String, float[]>> vectors(String userId, List<SessionRecord> candidates, int dimensions) {
+    private Uni<Map<String, float[]>> vectors(String userId, List<SessionView> candidates, int dimensions) {
         return stored.of(userId)
                 .chain(known -> Multi.createFrom().iterable(candidates)
                         .filter(candidate -> !known.containsKey(candidate.id())
@@ -133,10 +133,10 @@ public class PastSessions {
     }
 
     // candidates are newest first and only a strictly better score replaces the best: ties go to the newest session
-    private static SessionRecord best(List<SessionRecord> candidates, Map<String, float[]> vectors, float[] asked) {
-        SessionRecord best = null;
+    private static SessionView best(List<SessionView> candidates, Map<String, float[]> vectors, float[] asked) {
+        SessionView best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (SessionRecord candidate : candidates) {
+        for (SessionView candidate : candidates) {
             float[] vector = vectors.get(candidate.id());
             if (vector == null || vector.length == 0) {
                 continue;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import ai.persona.gateway.client.PersonaRecord;
+import ai.persona.gateway.client.PersonaView;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.model.PersonaJson;
@@ -57,7 +57,7 @@ public class PersonaCache {
 
     private Uni<Entry> load(String userId) {
         return sessions.persona(userId)
-                .onFailure(PersonaCache::unknownUser).recoverWithItem(new PersonaRecord(0, PersonaJson.emptyPersona()))
+                .onFailure(PersonaCache::unknownUser).recoverWithItem(new PersonaView(0, PersonaJson.emptyPersona()))
                 .map(persona -> offer(userId, persona.version(), persona.persona()))
                 .onTermination().invoke(() -> loading.remove(userId))
                 .memoize().indefinitely();

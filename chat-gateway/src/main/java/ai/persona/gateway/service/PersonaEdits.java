@@ -6,7 +6,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.gateway.client.PersonaRecord;
+import ai.persona.gateway.client.PersonaView;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.model.PersonaJson;
 import ai.persona.runtime.problem.ProblemException;
@@ -29,9 +29,9 @@ public class PersonaEdits {
     }
 
     /** Version 0, the empty persona, for a user session-service does not know yet. */
-    public Uni<PersonaRecord> current(String userId) {
+    public Uni<PersonaView> current(String userId) {
         return sessions.persona(userId)
-                .onFailure(PersonaEdits::unknownUser).recoverWithItem(new PersonaRecord(0, PersonaJson.emptyPersona()))
+                .onFailure(PersonaEdits::unknownUser).recoverWithItem(new PersonaView(0, PersonaJson.emptyPersona()))
                 .invoke(persona -> cache.offer(userId, persona.version(), persona.persona()));
     }
 
@@ -52,7 +52,7 @@ public class PersonaEdits {
      * of them through an import of that same empty persona (guarded by If-Match 0, so it changes nothing), and the edit
      * is applied once more.
      */
-    public Uni<PersonaRecord> edit(String userId, String ifMatch, JsonNode patch) {
+    public Uni<PersonaView> edit(String userId, String ifMatch, JsonNode patch) {
         return sessions.editPersona(userId, ifMatch, patch)
                 .onFailure(PersonaEdits::unknownUser).recoverWithUni(() -> sessions
                         .replacePersona(userId, "\"0\"", PersonaJson.emptyPersona())
@@ -60,12 +60,12 @@ public class PersonaEdits {
                 .invoke(persona -> cache.offer(userId, persona.version(), persona.persona()));
     }
 
-    public Uni<PersonaRecord> rollback(String userId, String ifMatch, JsonNode request) {
+    public Uni<PersonaView> rollback(String userId, String ifMatch, JsonNode request) {
         return sessions.rollbackPersona(userId, ifMatch, request)
                 .invoke(persona -> cache.offer(userId, persona.version(), persona.persona()));
     }
 
-    public Uni<PersonaRecord> replace(String userId, String ifMatch, JsonNode persona) {
+    public Uni<PersonaView> replace(String userId, String ifMatch, JsonNode persona) {
         return sessions.replacePersona(userId, ifMatch, persona)
                 .invoke(saved -> cache.offer(userId, saved.version(), saved.persona()));
     }

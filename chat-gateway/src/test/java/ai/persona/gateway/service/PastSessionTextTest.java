@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
-import ai.persona.gateway.client.SessionRecord;
+import ai.persona.gateway.client.SessionView;
 import ai.persona.model.TokenCounter;
 
 class PastSessionTextTest {
@@ -19,7 +19,7 @@ class PastSessionTextTest {
 
     @Test
     void turnsFollowTheHeaderAsUserAndAssistantLinesAndToolMessagesAreLeftOut() {
-        SessionRecord session = session(
+        SessionView session = session(
                 message(MessageRole.USER, "How do I brew oolong?"),
                 message(MessageRole.TOOL, "{\"temperature\": 95}"),
                 message(MessageRole.ASSISTANT, "At 95 °C, for about a minute."));
@@ -31,7 +31,7 @@ class PastSessionTextTest {
     @Test
     void overTheBudgetTheUsersLaterCorrectionIsKeptAndTheAssistantsReplyIsCut() {
         String long1 = "汽车刹车时有摩擦声，".repeat(200);
-        SessionRecord session = session(
+        SessionView session = session(
                 message(MessageRole.USER, "short opening"),
                 message(MessageRole.ASSISTANT, long1),
                 message(MessageRole.USER, "no, I meant the rear brakes"));
@@ -45,7 +45,7 @@ class PastSessionTextTest {
 
     @Test
     void userTurnsGoInFirstThenRepliesInOrderUntilOneOverflowsAndTheBlockKeepsTheSessionsOrder() {
-        SessionRecord session = session(
+        SessionView session = session(
                 message(MessageRole.USER, "find me a tea"),
                 message(MessageRole.ASSISTANT, "Here are ten teas. ".repeat(40)),
                 message(MessageRole.USER, "cheaper ones"),
@@ -60,7 +60,7 @@ class PastSessionTextTest {
 
     @Test
     void aFirstMessageOverTheWholeBudgetIsCutNotDropped() {
-        SessionRecord session = session(message(MessageRole.USER, "my python script fails ".repeat(1000)));
+        SessionView session = session(message(MessageRole.USER, "my python script fails ".repeat(1000)));
 
         String block = PastSessionText.render(HEADER, 60, session);
 
@@ -77,7 +77,7 @@ class PastSessionTextTest {
 
     @Test
     void theEmbeddedTextIsWhatTheUserSaid() {
-        SessionRecord session = session(
+        SessionView session = session(
                 message(MessageRole.USER, "first"),
                 message(MessageRole.ASSISTANT, "a reply"),
                 message(MessageRole.USER, "second"));
@@ -97,8 +97,8 @@ class PastSessionTextTest {
         return ChatMessage.of(role, content, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    private static SessionRecord session(ChatMessage... messages) {
-        return new SessionRecord("s1", "u1", Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, "ended", null,
+    private static SessionView session(ChatMessage... messages) {
+        return new SessionView("s1", "u1", Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, "ended", null,
                 messages.length, List.of(Arrays.copyOf(messages, messages.length)));
     }
 }

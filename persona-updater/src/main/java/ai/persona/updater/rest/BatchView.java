@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.persona.updater.llm.OptimizerMode;
-import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchEntity;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.BatchTrigger;
 
@@ -30,7 +30,7 @@ public record BatchView(UUID id, String userId, BatchStatus status, BatchTrigger
         Long baseVersion, OptimizerMode optimizerMode, JsonNode proposal, JsonNode rawAnswers, JsonNode problems, int inputTokens, int outputTokens,
         int llmCalls, int attempts, Instant createdAt, Instant updatedAt, Instant publishedAt) {
 
-    static BatchView of(BatchRow row, ObjectMapper mapper) {
+    static BatchView of(BatchEntity row, ObjectMapper mapper) {
         try {
             return new BatchView(row.id, row.userId, row.status, row.trigger,
                     mapper.readValue(row.sessionIds, new TypeReference<List<String>>() {

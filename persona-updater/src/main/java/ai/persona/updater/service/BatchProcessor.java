@@ -22,7 +22,7 @@ import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.llm.LlmRejectedException;
 import ai.persona.updater.llm.LlmUnavailableException;
 import ai.persona.updater.messaging.PatchPublisher;
-import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchEntity;
 import ai.persona.updater.persistence.BatchStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
@@ -71,7 +71,7 @@ public class BatchProcessor {
     // the AI service is request scoped; this thread has no request of its own
     @ActivateRequestContext
     public Optional<String> process(UUID batchId) {
-        BatchRow batch = await(() -> store.claim(batchId));
+        BatchEntity batch = await(() -> store.claim(batchId));
         if (batch == null) {
             return Optional.empty();
         }
@@ -96,7 +96,7 @@ public class BatchProcessor {
         return Optional.empty();
     }
 
-    private boolean optimize(BatchRow batch) {
+    private boolean optimize(BatchEntity batch) {
         gate.awaitPredecessorApplied(batch);
         BatchInput input = await(() -> queries.input(batch)).withPins(pins.of(batch.userId));
         OptimizerOutcome outcome;

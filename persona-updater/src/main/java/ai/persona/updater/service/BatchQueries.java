@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.ConversationCompleted;
-import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchEntity;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.PersonaSnapshot;
-import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.SessionEntity;
 import ai.persona.updater.persistence.UserSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -32,30 +32,30 @@ public class BatchQueries {
     }
 
     @WithSession
-    public Uni<BatchRow> find(UUID id) {
-        return BatchRow.findById(id);
+    public Uni<BatchEntity> find(UUID id) {
+        return BatchEntity.findById(id);
     }
 
     @WithSession
-    public Uni<List<BatchRow>> search(String userId, BatchStatus status, int limit) {
-        return BatchRow.search(userId, status, limit);
+    public Uni<List<BatchEntity>> search(String userId, BatchStatus status, int limit) {
+        return BatchEntity.search(userId, status, limit);
     }
 
     @WithSession
     public Uni<List<UUID>> due(int limit) {
-        return BatchRow.due(Instant.now(), limit);
+        return BatchEntity.due(Instant.now(), limit);
     }
 
     /** The user's batch that goes next, if it is due and free, or null. */
     @WithSession
     public Uni<UUID> nextDueOf(String userId) {
-        return BatchRow.nextDueOf(userId, Instant.now());
+        return BatchEntity.nextDueOf(userId, Instant.now());
     }
 
     /** The user's previous batch that was or may still be published: its patch is what this one builds on. */
     @WithSession
-    public Uni<BatchRow> lastLiveBefore(BatchRow batch) {
-        return BatchRow.lastLiveBefore(batch.userId, batch.createdAt);
+    public Uni<BatchEntity> lastLiveBefore(BatchEntity batch) {
+        return BatchEntity.lastLiveBefore(batch.userId, batch.createdAt);
     }
 
     /** The persona version the updater knows for the user (0 when none). */
@@ -68,13 +68,13 @@ public class BatchQueries {
     /** Users whose oldest buffered session arrived before the cutoff. */
     @WithSession
     public Uni<List<String>> usersWaitingSince(Instant cutoff) {
-        return SessionRow.usersWaitingSince(cutoff);
+        return SessionEntity.usersWaitingSince(cutoff);
     }
 
     /** The batch's sessions and persona snapshot, and the optimizer mode the user's settings give now. */
     @WithSession
-    public Uni<BatchInput> input(BatchRow batch) {
-        return SessionRow.ofBatch(batch.id)
+    public Uni<BatchInput> input(BatchEntity batch) {
+        return SessionEntity.ofBatch(batch.id)
                 .chain(sessions -> PersonaSnapshot.<PersonaSnapshot> findById(batch.userId)
                         .chain(snapshot -> UserSettings.<UserSettings> findById(batch.userId)
                                 .map(userSettings -> new BatchInput(batch.id, batch.userId,

@@ -13,10 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchEntity;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.BatchTrigger;
-import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.SessionEntity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -48,7 +48,7 @@ public class BatchSealer {
 
     /** {@link #sealFull(String, int)} for several users at once, each with their k, their buffers read in one query. */
     public Uni<List<UUID>> sealFull(Map<String, Integer> kOfUser) {
-        return SessionRow.buffered(kOfUser.keySet())
+        return SessionEntity.buffered(kOfUser.keySet())
                 .map(buffered -> fullChunks(buffered, kOfUser))
                 .onItem().transformToMulti(chunks -> Multi.createFrom().iterable(chunks))
                 // one after the other: they share the caller's session, which runs one statement at a time
@@ -58,15 +58,15 @@ public class BatchSealer {
 
     /** Seals whatever is buffered as one batch (a partial one, flushed); empty when nothing is buffered. */
     public Uni<List<UUID>> sealAll(String userId, BatchTrigger trigger) {
-        return SessionRow.buffered(userId)
+        return SessionEntity.buffered(userId)
                 .chain(buffered -> buffered.isEmpty() ? Uni.createFrom().item(List.<UUID> of())
                         : seal(userId, buffered, trigger).map(List::of));
     }
 
-    private static List<List<SessionRow>> fullChunks(List<SessionRow> buffered, Map<String, Integer> kOfUser) {
-        Map<String, List<SessionRow>> byUser = buffered.stream()
+    private static List<List<SessionEntity>> fullChunks(List<SessionEntity> buffered, Map<String, Integer> kOfUser) {
+        Map<String, List<SessionEntity>> byUser = buffered.stream()
                 .collect(Collectors.groupingBy(s -> s.userId, LinkedHashMap::new, Collectors.toList()));
-        List<List<SessionRow>> chunks = new ArrayList<>();
+        List<List<SessionEntity>> chunks = new ArrayList<>();
         byUser.forEach((userId, sessions) -> {
             int k = kOfUser.get(userId);
             for (int from = 0; from + k <= sessions.size(); from += k) {
@@ -76,10 +76,10 @@ public class BatchSealer {
         return chunks;
     }
 
-    private Uni<UUID> seal(String userId, List<SessionRow> sessions, BatchTrigger trigger) {
+    private Uni<UUID> seal(String userId, List<SessionEntity> sessions, BatchTrigger trigger) {
         List<String> ids = sessions.stream().map(s -> s.sessionId).sorted().toList();
         Instant now = Instant.now();
-        BatchRow batch = new BatchRow();
+        BatchEntity batch = new BatchEntity();
         batch.id = PatchIds.of(userId, ids);
         batch.userId = userId;
         batch.status = BatchStatus.READY;
@@ -89,8 +89,8 @@ public class BatchSealer {
         batch.createdAt = now;
         batch.updatedAt = now;
         // flushed now: the sessions' foreign key must find the batch row
-        return batch.<BatchRow> persistAndFlush()
-                .chain(() -> SessionRow.assign(ids, batch.id))
+        return batch.<BatchEntity> persistAndFlush()
+                .chain(() -> SessionEntity.assign(ids, batch.id))
                 .invoke(assigned -> {
                     if (assigned != ids.size()) {
                         throw new ConcurrentSealException(userId);

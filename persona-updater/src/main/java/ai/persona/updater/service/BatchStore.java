@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.persona.events.TokenUsage;
 import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.llm.OptimizerMode;
-import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchEntity;
 import ai.persona.updater.persistence.BatchStatus;
 import ai.persona.updater.persistence.ForgottenUser;
-import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.SessionEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -35,10 +35,10 @@ public class BatchStore {
 
     /** The claimed batch, or null when another worker holds it or it is finished (or gone). */
     @WithTransaction
-    public Uni<BatchRow> claim(UUID id) {
+    public Uni<BatchEntity> claim(UUID id) {
         Instant now = Instant.now();
-        return BatchRow.claim(id, now, now.plus(config.lease()))
-                .chain(claimed -> claimed ? BatchRow.<BatchRow> findById(id) : Uni.createFrom().nullItem());
+        return BatchEntity.claim(id, now, now.plus(config.lease()))
+                .chain(claimed -> claimed ? BatchEntity.<BatchEntity> findById(id) : Uni.createFrom().nullItem());
     }
 
     /** Stores the validated patch before its first publication: a crash after this republishes the same patch. */
@@ -57,7 +57,7 @@ public class BatchStore {
     /** Whether the batch is still there, proposed, and was sealed after its user's latest deletion, if any. */
     @WithTransaction
     public Uni<Boolean> publishable(UUID id) {
-        return BatchRow.<BatchRow> findById(id)
+        return BatchEntity.<BatchEntity> findById(id)
                 .chain(batch -> batch == null || batch.status != BatchStatus.OPTIMIZED ? Uni.createFrom().item(false)
                         : ForgottenUser.findFor(batch.userId)
                                 .map(forgotten -> forgotten == null || forgotten.forgottenAt.isBefore(batch.createdAt)));
@@ -69,7 +69,7 @@ public class BatchStore {
             batch.status = BatchStatus.PUBLISHED;
             batch.publishedAt = Instant.now();
             batch.claimedUntil = null;
-        }).call(done -> SessionRow.dropPayloads(id));
+        }).call(done -> SessionEntity.dropPayloads(id));
     }
 
     @WithTransaction
@@ -80,7 +80,7 @@ public class BatchStore {
             batch.optimizerMode = mode;
             batch.claimedUntil = null;
             count(batch, usage);
-        }).call(done -> SessionRow.dropPayloads(id));
+        }).call(done -> SessionEntity.dropPayloads(id));
     }
 
     @WithTransaction
@@ -132,8 +132,8 @@ public class BatchStore {
         });
     }
 
-    private static Uni<Boolean> change(UUID id, BatchStatus expected, Consumer<BatchRow> change) {
-        return BatchRow.<BatchRow> findById(id)
+    private static Uni<Boolean> change(UUID id, BatchStatus expected, Consumer<BatchEntity> change) {
+        return BatchEntity.<BatchEntity> findById(id)
                 .map(batch -> {
                     if (batch == null || batch.status != expected) {
                         return false;
@@ -144,7 +144,7 @@ public class BatchStore {
                 });
     }
 
-    private static void count(BatchRow batch, TokenUsage usage) {
+    private static void count(BatchEntity batch, TokenUsage usage) {
         batch.inputTokens += usage.inputTokens();
         batch.outputTokens += usage.outputTokens();
         batch.llmCalls += usage.calls();

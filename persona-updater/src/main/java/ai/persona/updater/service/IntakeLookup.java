@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import ai.persona.events.ConversationCompleted;
 import ai.persona.updater.persistence.ForgottenUser;
-import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.SessionEntity;
 import ai.persona.updater.persistence.UserSettings;
 import ai.persona.updater.service.SessionIntake.Result;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +36,7 @@ final class IntakeLookup {
     static Uni<IntakeLookup> load(Collection<String> userIds, Collection<String> sessionIds) {
         return ForgottenUser.findFor(userIds)
                 .chain(forgotten -> UserSettings.of(userIds)
-                        .chain(settings -> SessionRow.seen(sessionIds)
+                        .chain(settings -> SessionEntity.seen(sessionIds)
                                 .map(seen -> new IntakeLookup(forgotten, settings, seen))));
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.persona.updater.config.UpdaterConfig;
-import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchEntity;
 import ai.persona.updater.persistence.BatchStatus;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -48,8 +48,8 @@ public class PredecessorGate {
      *
      * @throws PredecessorPending when the previous batch is unfinished
      */
-    public void awaitPredecessorApplied(BatchRow batch) {
-        BatchRow previous = BatchProcessor.await(() -> queries.lastLiveBefore(batch));
+    public void awaitPredecessorApplied(BatchEntity batch) {
+        BatchEntity previous = BatchProcessor.await(() -> queries.lastLiveBefore(batch));
         if (previous == null) {
             refresher.refresh(batch.userId);
             return;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.persona.events.ConversationCompleted;
-import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.SessionEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -56,7 +56,7 @@ public class SessionIntake {
 
     private Uni<Intake> buffer(List<Received> received, IntakeLookup lookup) {
         List<Result> results = new ArrayList<>();
-        List<SessionRow> rows = new ArrayList<>();
+        List<SessionEntity> rows = new ArrayList<>();
         Map<String, Integer> kOfUser = new LinkedHashMap<>();
         Instant now = Instant.now();
         for (Received session : received) {
@@ -71,14 +71,14 @@ public class SessionIntake {
             return Uni.createFrom().item(new Intake(results, List.of()));
         }
         // inserted together at the flush (statement batching), before the sealer reads the buffers back
-        return SessionRow.persist(rows)
+        return SessionEntity.persist(rows)
                 .chain(Panache::flush)
                 .chain(() -> sealer.sealFull(kOfUser))
                 .map(sealed -> new Intake(results, sealed));
     }
 
-    private static SessionRow row(Received session, Instant receivedAt) {
-        SessionRow row = new SessionRow();
+    private static SessionEntity row(Received session, Instant receivedAt) {
+        SessionEntity row = new SessionEntity();
         row.sessionId = session.event().sessionId();
         row.userId = session.event().userId();
         row.endedAt = session.event().endedAt();

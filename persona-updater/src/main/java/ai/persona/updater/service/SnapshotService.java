@@ -10,10 +10,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.persona.events.PersonaChanged;
-import ai.persona.updater.persistence.BatchRow;
+import ai.persona.updater.persistence.BatchEntity;
 import ai.persona.updater.persistence.ForgottenUser;
 import ai.persona.updater.persistence.PersonaSnapshot;
-import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.SessionEntity;
 import ai.persona.updater.persistence.UserSettings;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -79,8 +79,8 @@ public class SnapshotService {
      */
     @WithTransaction
     public Uni<Void> forget(String userId, Instant deletedAt) {
-        return SessionRow.deleteOfUser(userId)
-                .chain(() -> BatchRow.deleteOfUser(userId))
+        return SessionEntity.deleteOfUser(userId)
+                .chain(() -> BatchEntity.deleteOfUser(userId))
                 .chain(() -> PersonaSnapshot.deleteById(userId))
                 .chain(() -> UserSettings.deleteById(userId))
                 .chain(() -> ForgottenUser.findFor(userId))

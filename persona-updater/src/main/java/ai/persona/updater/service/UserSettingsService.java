@@ -10,7 +10,7 @@ import ai.persona.updater.config.UpdaterConfig;
 import ai.persona.updater.llm.OptimizerMode;
 import ai.persona.updater.persistence.BatchTrigger;
 import ai.persona.updater.persistence.PersonaSnapshot;
-import ai.persona.updater.persistence.SessionRow;
+import ai.persona.updater.persistence.SessionEntity;
 import ai.persona.updater.persistence.UserSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -62,7 +62,7 @@ public class UserSettingsService {
     public Uni<UserState> state(String userId) {
         return UserSettings.<UserSettings> findById(userId)
                 .chain(settings -> PersonaSnapshot.<PersonaSnapshot> findById(userId)
-                        .chain(snapshot -> SessionRow.buffered(userId)
+                        .chain(snapshot -> SessionEntity.buffered(userId)
                                 .map(buffered -> new UserState(userId, settings == null || settings.learningEnabled,
                                         batchSize(settings), settings == null || settings.batchSize == null,
                                         optimizerMode(settings), settings == null || settings.optimizerMode == null,

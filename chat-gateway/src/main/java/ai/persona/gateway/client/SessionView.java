@@ -9,7 +9,7 @@ import ai.persona.events.ChatMessage;
 
 /** A session as session-service returns it; messages only on the calls that include them (get, end, sweeps). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SessionRecord(String id, String userId, Instant startedAt, Instant lastActivityAt, Instant endedAt,
+public record SessionView(String id, String userId, Instant startedAt, Instant lastActivityAt, Instant endedAt,
         String endReason, Instant publishedAt, int messageCount, List<ChatMessage> messages) {
 
     public boolean ended() {

@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 /** One user's batch of sessions and what the optimizer made of it. */
 @Entity
 @Table(name = "optimizer_batches")
-public class BatchRow extends PanacheEntityBase {
+public class BatchEntity extends PanacheEntityBase {
 
     @Id
     public UUID id;
@@ -101,9 +101,9 @@ public class BatchRow extends PanacheEntityBase {
      * batches are optimized in order.
      */
     public static Uni<List<UUID>> due(Instant now, int limit) {
-        return find("select b.id from BatchRow b where b.status in ?1 and b.nextAttemptAt <= ?2"
+        return find("select b.id from BatchEntity b where b.status in ?1 and b.nextAttemptAt <= ?2"
                 + " and (b.claimedUntil is null or b.claimedUntil < ?2)"
-                + " and not exists (select 1 from BatchRow o where o.userId = b.userId and o.status in ?1"
+                + " and not exists (select 1 from BatchEntity o where o.userId = b.userId and o.status in ?1"
                 + " and o.createdAt < b.createdAt)"
                 + " order by b.nextAttemptAt", BatchStatus.UNFINISHED, now)
                 .project(UUID.class)
@@ -113,22 +113,22 @@ public class BatchRow extends PanacheEntityBase {
 
     /** The user's oldest unfinished batch if it is due and no worker holds it, or null: the one that goes next. */
     public static Uni<UUID> nextDueOf(String userId, Instant now) {
-        return find("select b.id from BatchRow b where b.userId = ?1 and b.status in ?2 and b.nextAttemptAt <= ?3"
+        return find("select b.id from BatchEntity b where b.userId = ?1 and b.status in ?2 and b.nextAttemptAt <= ?3"
                 + " and (b.claimedUntil is null or b.claimedUntil < ?3)"
-                + " and not exists (select 1 from BatchRow o where o.userId = b.userId and o.status in ?2"
+                + " and not exists (select 1 from BatchEntity o where o.userId = b.userId and o.status in ?2"
                 + " and o.createdAt < b.createdAt)", userId, BatchStatus.UNFINISHED, now)
                 .project(UUID.class)
                 .firstResult();
     }
 
     /** The user's latest batch sealed before, that was or may still be published (not NO_CHANGE, not PARKED). */
-    public static Uni<BatchRow> lastLiveBefore(String userId, Instant createdAt) {
+    public static Uni<BatchEntity> lastLiveBefore(String userId, Instant createdAt) {
         return find("userId = ?1 and status in ?2 and createdAt < ?3", Sort.descending("createdAt"), userId,
                 List.of(BatchStatus.READY, BatchStatus.OPTIMIZED, BatchStatus.PUBLISHED), createdAt)
                 .firstResult();
     }
 
-    public static Uni<List<BatchRow>> search(String userId, BatchStatus status, int limit) {
+    public static Uni<List<BatchEntity>> search(String userId, BatchStatus status, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (userId != null) {

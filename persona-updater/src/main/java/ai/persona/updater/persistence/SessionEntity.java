@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 /** A session the updater has seen: buffered (no batch yet) or part of a batch. */
 @Entity
 @Table(name = "sessions")
-public class SessionRow extends PanacheEntityBase {
+public class SessionEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "session_id")
@@ -39,30 +39,30 @@ public class SessionRow extends PanacheEntityBase {
     @Column(name = "payload")
     public String payload;
 
-    public static Uni<List<SessionRow>> buffered(String userId) {
+    public static Uni<List<SessionEntity>> buffered(String userId) {
         return find("userId = ?1 and batchId is null", Sort.by("endedAt").and("sessionId"), userId).list();
     }
 
     /** The buffered sessions of several users, each user's oldest first. */
-    public static Uni<List<SessionRow>> buffered(Collection<String> userIds) {
+    public static Uni<List<SessionEntity>> buffered(Collection<String> userIds) {
         return find("userId in ?1 and batchId is null", Sort.by("userId").and("endedAt").and("sessionId"), userIds)
                 .list();
     }
 
     /** Those of the given session ids the updater has seen before. */
     public static Uni<List<String>> seen(Collection<String> sessionIds) {
-        return find("select s.sessionId from SessionRow s where s.sessionId in ?1", sessionIds)
+        return find("select s.sessionId from SessionEntity s where s.sessionId in ?1", sessionIds)
                 .project(String.class)
                 .list();
     }
 
-    public static Uni<List<SessionRow>> ofBatch(UUID batchId) {
+    public static Uni<List<SessionEntity>> ofBatch(UUID batchId) {
         return find("batchId", Sort.by("endedAt").and("sessionId"), batchId).list();
     }
 
     /** Users whose oldest buffered session arrived before the cutoff. */
     public static Uni<List<String>> usersWaitingSince(Instant cutoff) {
-        return find("select distinct s.userId from SessionRow s where s.batchId is null and s.receivedAt < ?1", cutoff)
+        return find("select distinct s.userId from SessionEntity s where s.batchId is null and s.receivedAt < ?1", cutoff)
                 .project(String.class)
                 .list();
     }
