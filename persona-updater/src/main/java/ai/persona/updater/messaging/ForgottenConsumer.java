@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
 import ai.persona.updater.config.UpdaterConfig;
+import ai.persona.updater.keys.ContentKeyCache;
 import ai.persona.updater.service.SnapshotService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +32,11 @@ public class ForgottenConsumer {
     private final SnapshotService snapshots;
     private final UpdaterConfig.Intake config;
     private final ProducerCheck producers;
+    private final ContentKeyCache keys;
 
     public ForgottenConsumer(ObjectMapper mapper, SnapshotService snapshots, UpdaterConfig config,
-            ProducerCheck producers) {
+            ProducerCheck producers, ContentKeyCache keys) {
+        this.keys = keys;
         this.producers = producers;
         this.mapper = mapper;
         this.snapshots = snapshots;
@@ -54,6 +57,7 @@ public class ForgottenConsumer {
         }
         // the marker's own time, from the clock that stamps the user's later sessions too
         Instant deletedAt = event.at() != null ? event.at() : Instant.ofEpochMilli(record.timestamp());
+        keys.forget(event.userId());
         return Uni.createFrom().deferred(() -> snapshots.forget(event.userId(), deletedAt))
                 .onFailure().retry()
                 .withBackOff(config.storeInitialBackoff(), config.storeMaxBackoff())
