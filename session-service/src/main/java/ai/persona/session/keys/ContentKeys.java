@@ -58,7 +58,7 @@ public class ContentKeys {
     public Uni<ContentKey> currentOfExisting(SqlClient client, String userId) {
         ContentKey fresh = ContentKey.generate();
         return client.preparedQuery("with existing as (select id from users where id = $1 for key share)"
-                + " insert into content_keys (user_id, key_id, key, created_at) select id, $2, $3, $4 from existing"
+                + " insert into content_keys (user_id, key_id, key, created_at) select id, $2::text, $3::text, $4::timestamptz from existing"
                 + " on conflict (user_id) do update set user_id = excluded.user_id returning key_id, key")
                 .execute(Tuple.of(userId, fresh.keyId(), fresh.key(),
                         Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)))

@@ -80,13 +80,17 @@ public class CompletionRelay {
         }
         // the idempotent producer keeps one user's completions in the order sent, with no broker-side duplicates
         return keysOf(conn, learnable)
-                .chain(keys -> Uni.join().all(learnable.stream()
+                .chain(keys -> all(learnable.stream()
                         // no key: the user was deleted since the read; the completion went with them
                         .filter(event -> keys.containsKey(event.userId()))
                         .map(event -> emitter.sendMessage(message(event,
                                 fittingJson(event, keys.get(event.userId())))))
-                        .toList()).andFailFast())
+                        .toList()))
                 .chain(() -> completions.markPublished(conn, ids));
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> sends) {
+        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
     // each user's content key, in this transaction: the messages leave the database only sealed
