@@ -15,8 +15,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -41,7 +41,7 @@ class AuthorizationTest {
         as(alice).post("/api/sessions/{id}/end", bobs).then().statusCode(404);
         // naming bob's session id gets alice her own session (ids a client names are scoped to its user)
         String alices = as(alice).header("X-Session-Id", bobs).contentType(ContentType.JSON)
-                .body("{\"model\":\"" + LlmStub.MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .body("{\"model\":\"" + OpenAiStub.MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .post("/v1/chat/completions").then().statusCode(200).extract().header("X-Session-Id");
         assertThat(alices).isNotEqualTo(bobs);
         as(alice).get("/api/sessions").then().statusCode(200).body("items.id", not(hasItem(bobs)));

@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -23,7 +23,7 @@ import io.restassured.http.ContentType;
 class BadInputTest {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final String MODEL = LlmStub.MODEL;
+    private static final String MODEL = OpenAiStub.MODEL;
 
     private static String openAi(String messages) {
         return "{\"model\":\"" + MODEL + "\",\"messages\":" + messages + "}";

@@ -23,8 +23,8 @@ import ai.persona.events.MessageRole;
 import ai.persona.events.SessionEvent;
 import ai.persona.gateway.support.SealedRecords;
 import ai.persona.gateway.support.SessionStore;
-import ai.persona.gateway.support.TopicReader;
 import ai.persona.infra.KafkaTestResource;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,14 +36,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CompletionTest {
 
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
     private static final String TOPIC = EventContract.CONVERSATION_COMPLETED.topic();
 
     private static List<ConsumerRecord<String, String>> completions(String user) {
-        return TopicReader.recordsFor(TOPIC, user);
+        return KAFKA.records(TOPIC, user);
     }
 
     private static List<String> completedSessionIds(String user) {
-        return completions(user).stream().map(record -> TopicReader.header(record, "ce_id")).toList();
+        return completions(user).stream().map(record -> TestKafka.header(record, "ce_id")).toList();
     }
 
     @Test
@@ -58,8 +60,8 @@ class CompletionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> completedSessionIds(user).contains(session));
         ConsumerRecord<String, String> record = completions(user).get(0);
         assertThat(record.key()).isEqualTo(user);
-        assertThat(TopicReader.header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
-        assertThat(TopicReader.header(record, "ce_id")).isEqualTo(session);
+        assertThat(TestKafka.header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
+        assertThat(TestKafka.header(record, "ce_id")).isEqualTo(session);
         ConversationCompleted event = SealedRecords.opened(record);
         assertThat(event.sessionId()).isEqualTo(session);
         assertThat(event.userId()).isEqualTo(user);
@@ -79,8 +81,8 @@ class CompletionTest {
         as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(true));
         await().atMost(Duration.ofSeconds(30)).until(() -> completedSessionIds(user).contains(session));
         List<ConsumerRecord<String, String>> completed = completions(user);
-        List<ConsumerRecord<String, String>> turns = TopicReader.recordsFor(EventContract.SESSION_EVENT.topic(), user);
-        assertThat(turns).extracting(record -> TopicReader.header(record, "ce_type"))
+        List<ConsumerRecord<String, String>> turns = KAFKA.records(EventContract.SESSION_EVENT.topic(), user);
+        assertThat(turns).extracting(record -> TestKafka.header(record, "ce_type"))
                 .containsOnly(EventContract.SESSION_EVENT.cloudEventType());
         assertThat(SealedRecords.opened(completed.get(0)).messages()).extracting(message -> message.content())
                 .contains("I " + marker);
@@ -90,7 +92,7 @@ class CompletionTest {
 
         as(user).delete("/api/me").then().statusCode(204);
 
-        for (ConsumerRecord<String, String> record : TopicReader.recordsFor(EventContract.SESSION_EVENT.topic(), user)) {
+        for (ConsumerRecord<String, String> record : KAFKA.records(EventContract.SESSION_EVENT.topic(), user)) {
             assertThat(new String(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(marker);
         }

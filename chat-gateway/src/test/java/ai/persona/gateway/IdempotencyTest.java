@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -64,7 +64,7 @@ class IdempotencyTest {
         // the next turn's event follows the twenty on the user's partition: once it is stored, so are they
         String second = """
                 {"model":"%s","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"once-%s"},
-                 {"role":"assistant","content":"ok"},{"role":"user","content":"and then?"}]}""".formatted(LlmStub.MODEL, user);
+                 {"role":"assistant","content":"ok"},{"role":"user","content":"and then?"}]}""".formatted(OpenAiStub.MODEL, user);
         turn(user, named, second).then().statusCode(200);
         assertThat(SessionStore.recorded(user, session, 5).getList("messages.content", String.class))
                 .containsExactly("Be brief.", "once-" + user, "ok", "and then?", "ok");
@@ -82,7 +82,7 @@ class IdempotencyTest {
                 .header("X-Session-Id");
         String again = turn(owner, named, """
                 {"model":"%s","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"hello %s"},
-                 {"role":"assistant","content":"ok"},{"role":"user","content":"still me"}]}""".formatted(LlmStub.MODEL,
+                 {"role":"assistant","content":"ok"},{"role":"user","content":"still me"}]}""".formatted(OpenAiStub.MODEL,
                 owner)).then().statusCode(200).extract().header("X-Session-Id");
 
         assertThat(owners).isEqualTo(again).isNotEqualTo(squatted).isNotEqualTo(named);

@@ -23,9 +23,9 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.Users;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,8 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class LangChain4jClientTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @TestHTTPResource("/v1/")
     URL gateway;
@@ -72,7 +72,7 @@ class LangChain4jClientTest {
         StreamingChatModel model = OpenAiStreamingChatModel.builder()
                 .baseUrl(gateway.toString())
                 .apiKey(Users.token(user))
-                .modelName(LlmStub.MODEL)
+                .modelName(OpenAiStub.MODEL)
                 .timeout(Duration.ofSeconds(30))
                 .build();
         List<ChatMessage> conversation = new ArrayList<>(List.of(SystemMessage.from("You are terse."),

@@ -15,17 +15,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class NativeApiTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void aTurnStoresTheUsersMessageAndTheRepliesInTheSession() {
@@ -118,7 +118,7 @@ class NativeApiTest {
     void whenTheModelIsDownTheAnswerIs503AndTheMessageIsKept() {
         String user = newUser("native");
         String session = newSession(user);
-        llm.fails("marker-down-" + user);
+        llm.resetsConnection("marker-down-" + user);
 
         as(user).contentType(ContentType.JSON).body(Map.of("content", "marker-down-" + user))
                 .post("/api/sessions/{id}/messages", session)

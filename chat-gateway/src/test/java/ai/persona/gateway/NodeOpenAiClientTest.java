@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.NodeScripts;
 import ai.persona.gateway.support.Users;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,8 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class NodeOpenAiClientTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @TestHTTPResource("/v1")
     URL gateway;
@@ -48,14 +48,14 @@ class NodeOpenAiClientTest {
         JsonNode result = NodeScripts.run(work, "chat.mjs", Map.of(
                 "GATEWAY_BASE_URL", gateway.toString(),
                 "GATEWAY_TOKEN", Users.token(user),
-                "GATEWAY_MODEL", LlmStub.MODEL,
+                "GATEWAY_MODEL", OpenAiStub.MODEL,
                 "FIRST_MESSAGE", "node first " + user,
                 "SECOND_MESSAGE", "node second " + user));
 
         assertThat(result.path("first").path("text").asText()).isEqualTo("Hi from the stub, via Node.");
         assertThat(result.path("first").path("chunks").asInt()).isGreaterThan(1);
         assertThat(result.path("second").path("text").asText()).isEqualTo("Second answer, streamed too.");
-        assertThat(result.path("models").get(0).asText()).isEqualTo(LlmStub.MODEL);
+        assertThat(result.path("models").get(0).asText()).isEqualTo(OpenAiStub.MODEL);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).get("/api/sessions").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].messageCount", equalTo(5)));
     }

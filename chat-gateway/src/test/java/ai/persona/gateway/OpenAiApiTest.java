@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,14 +28,14 @@ class OpenAiApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     static String request(String userMessage, boolean stream) {
         return """
                 {"model":"%s","stream":%s,"temperature":0.2,"max_tokens":100,
                  "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"%s"}]}"""
-                .formatted(LlmStub.MODEL, stream, userMessage);
+                .formatted(OpenAiStub.MODEL, stream, userMessage);
     }
 
     static Response complete(String user, String body) {
@@ -67,7 +68,7 @@ class OpenAiApiTest {
         JsonNode sent = llm.requests("params-" + user).get(0);
         assertThat(sent.path("temperature").asDouble()).isEqualTo(0.2);
         assertThat(sent.path("max_tokens").asInt()).isEqualTo(100);
-        assertThat(sent.path("model").asText()).isEqualTo(LlmStub.MODEL);
+        assertThat(sent.path("model").asText()).isEqualTo(OpenAiStub.MODEL);
     }
 
     @Test
@@ -100,7 +101,7 @@ class OpenAiApiTest {
         String second = """
                 {"model":"%s","messages":[{"role":"system","content":"Be brief."},
                   {"role":"user","content":"again-%s"},{"role":"assistant","content":"ok"},
-                  {"role":"user","content":"and then?"}]}""".formatted(LlmStub.MODEL, user);
+                  {"role":"user","content":"and then?"}]}""".formatted(OpenAiStub.MODEL, user);
 
         String sameSession = complete(user, second).then().statusCode(200).extract().header("X-Session-Id");
 
@@ -175,18 +176,19 @@ class OpenAiApiTest {
     // the marker travels in metadata, passed on to the model: the two chats' messages are the same
     private static String turn(String opening, String marker, String rest) {
         return """
-                {"model":"%s","metadata":{"chat":"%s"},"messages":[%s%s]}""".formatted(LlmStub.MODEL, marker, opening,
+                {"model":"%s","metadata":{"chat":"%s"},"messages":[%s%s]}""".formatted(OpenAiStub.MODEL, marker, opening,
                 rest);
     }
 
     @Test
+    @DisabledOnIntegrationTest("background-task markers are set in the test profile only")
     void aFrontEndsBackgroundTaskIsAnsweredWithoutThePersonaAndNotRecorded() {
         String user = newUser("openai");
         SessionStore.importPersona(user, "{\"Demographics\":{\"Name\":\"Mei\"}}");
         String task = "### Task:\\nGenerate a concise title for the chat. title-" + user;
 
         Response reply = complete(user, """
-                {"model":"%s","messages":[{"role":"user","content":"%s"}]}""".formatted(LlmStub.MODEL, task));
+                {"model":"%s","messages":[{"role":"user","content":"%s"}]}""".formatted(OpenAiStub.MODEL, task));
 
         reply.then().statusCode(200).body("choices[0].message.content", equalTo("ok"));
         assertThat(reply.header("X-Session-Id")).isNull();
@@ -203,7 +205,7 @@ class OpenAiApiTest {
     @Test
     void theModelsOnOfferAreListed() {
         as(newUser("openai")).get("/v1/models").then().statusCode(200)
-                .body("object", equalTo("list")).body("data[0].id", equalTo(LlmStub.MODEL))
+                .body("object", equalTo("list")).body("data[0].id", equalTo(OpenAiStub.MODEL))
                 .body("data[0].object", equalTo("model"));
     }
 

@@ -14,31 +14,31 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 
 /** Errors on /v1 come in OpenAI's error shape, and the client's mistakes are 4xx. */
 @QuarkusTest
 class OpenAiErrorsTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void badRequestsGetOpenAiErrorBodies() {
         String user = newUser("openai");
         complete(user, "{not json").then().statusCode(400)
                 .body("error.type", equalTo("invalid_request_error")).body("error.message", notNullValue());
-        complete(user, "{\"model\":\"" + LlmStub.MODEL + "\",\"messages\":[]}").then().statusCode(400)
+        complete(user, "{\"model\":\"" + OpenAiStub.MODEL + "\",\"messages\":[]}").then().statusCode(400)
                 .body("error.message", containsString("messages"));
         complete(user, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").then().statusCode(400)
                 .body("error.message", containsString("model"));
         complete(user, "{\"model\":\"gpt-9\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .then().statusCode(404).body("error.code", equalTo("model_not_found"));
-        complete(user, "{\"model\":\"" + LlmStub.MODEL + "\",\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}")
+        complete(user, "{\"model\":\"" + OpenAiStub.MODEL + "\",\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}")
                 .then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
         given().contentType(ContentType.JSON).body(request("anonymous", false)).post("/v1/chat/completions")
                 .then().statusCode(401).body("error.type", equalTo("authentication_error"));
@@ -47,7 +47,7 @@ class OpenAiErrorsTest {
     @Test
     void whenTheModelIsDownTheAnswerIs503AndTheConversationIsKept() {
         String user = newUser("openai");
-        llm.fails("down-" + user);
+        llm.resetsConnection("down-" + user);
 
         Response whole = complete(user, request("down-" + user, false));
         whole.then().statusCode(503).body("error.type", equalTo("server_error"))

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -27,8 +27,8 @@ class OpenAiToolCallsTest {
                             "required":["city"],"additionalProperties":false},"strict":true}}]""";
     private static final String TOOL_CHOICE = "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void toolsAndToolChoicePassThroughAndTheToolCallComesBack() {
@@ -36,7 +36,7 @@ class OpenAiToolCallsTest {
         llm.callsTool("tools-" + user, "call_1", "get_weather", "{\"city\":\"Paris\"}");
         String body = """
                 {"model":"%s","tools":%s,"tool_choice":%s,
-                 "messages":[{"role":"user","content":"tools-%s weather?"}]}""".formatted(LlmStub.MODEL, TOOLS,
+                 "messages":[{"role":"user","content":"tools-%s weather?"}]}""".formatted(OpenAiStub.MODEL, TOOLS,
                 TOOL_CHOICE, user);
 
         Response reply = complete(user, body);
@@ -59,7 +59,7 @@ class OpenAiToolCallsTest {
         llm.callsTool("stooltools-" + user, "call_7", "get_weather", "{\"city\":\"Oslo\"}");
         String first = """
                 {"model":"%s","stream":true,"tools":%s,
-                 "messages":[{"role":"user","content":"stooltools-%s weather?"}]}""".formatted(LlmStub.MODEL, TOOLS,
+                 "messages":[{"role":"user","content":"stooltools-%s weather?"}]}""".formatted(OpenAiStub.MODEL, TOOLS,
                 user);
 
         Response streamed = complete(user, first);
@@ -79,7 +79,7 @@ class OpenAiToolCallsTest {
                   {"role":"assistant","content":null,"tool_calls":[{"id":"call_7","type":"function",
                     "function":{"name":"get_weather","arguments":"{\\"city\\":\\"Oslo\\"}"}}]},
                   {"role":"tool","tool_call_id":"call_7","content":"tool result %s: sunny"}]}"""
-                .formatted(LlmStub.MODEL, TOOLS, user, user);
+                .formatted(OpenAiStub.MODEL, TOOLS, user, user);
         Response answer = complete(user, second);
 
         answer.then().statusCode(200).body("choices[0].message.content", equalTo("It is sunny in Oslo."));

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import ai.persona.gateway.service.PersonaCache;
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,8 +33,8 @@ class PersonalizationTest {
             {"Demographics":{"Name":"Mei","Career_Information":"marine biologist"},
              "Preference":{"Preferred_Formats":"short bullet lists"}}""";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Inject
     PersonaCache cache;
@@ -55,7 +55,7 @@ class PersonalizationTest {
 
         as(user).contentType(ContentType.JSON).body("""
                 {"model":"%s","messages":[{"role":"system","content":"Client rules."},
-                 {"role":"user","content":"carries-%s"}]}""".formatted(LlmStub.MODEL, user))
+                 {"role":"user","content":"carries-%s"}]}""".formatted(OpenAiStub.MODEL, user))
                 .post("/v1/chat/completions").then().statusCode(200);
 
         JsonNode messages = lastModelRequest("carries-" + user).path("messages");

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.persona.events.EventContract;
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
-import ai.persona.gateway.support.TopicReader;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import ai.persona.infra.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -38,8 +38,10 @@ import io.restassured.response.Response;
 @QuarkusTest
 class ProviderUserIdsTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     static Stream<String> providerIds() {
         String hex = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -74,11 +76,11 @@ class ProviderUserIdsTest {
         as(user).post("/api/sessions/{id}/end", session).then().statusCode(200)
                 .body("published", equalTo(true)).body("session.endReason", equalTo("explicit"))
                 .body("session.endedAt", notNullValue());
-        await().atMost(Duration.ofSeconds(30)).until(() -> !TopicReader.recordsFor(
+        await().atMost(Duration.ofSeconds(30)).until(() -> !KAFKA.records(
                 EventContract.CONVERSATION_COMPLETED.topic(), user).isEmpty());
-        List<ConsumerRecord<String, String>> completions = TopicReader.recordsFor(
+        List<ConsumerRecord<String, String>> completions = KAFKA.records(
                 EventContract.CONVERSATION_COMPLETED.topic(), user);
-        assertThat(completions).extracting(record -> TopicReader.header(record, "ce_id")).containsExactly(session);
+        assertThat(completions).extracting(record -> TestKafka.header(record, "ce_id")).containsExactly(session);
     }
 
     @ParameterizedTest

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,8 +34,8 @@ class RetrievalTest {
     private static final String CAR = "My car makes a grinding noise when I brake, do the pads need replacing?";
     private static final String PYTHON = "My Python script fails with KeyError when I read the config dictionary";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Inject
     Pool db;
@@ -67,7 +67,7 @@ class RetrievalTest {
 
         as(user).contentType(ContentType.JSON).body("""
                 {"model":"%s","messages":[{"role":"user","content":"openai-%s brake pads squeal"}]}"""
-                .formatted(LlmStub.MODEL, user))
+                .formatted(OpenAiStub.MODEL, user))
                 .post("/v1/chat/completions").then().statusCode(200);
 
         assertThat(systemMessage("openai-" + user)).startsWith(HEADER).contains(CAR).doesNotContain(TEA);

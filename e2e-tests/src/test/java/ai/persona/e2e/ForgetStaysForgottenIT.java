@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.testing.TestKafka;
 
 /**
  * Deletion that stays done, across the three real services: a user who deletes themselves while the optimizer still
@@ -115,9 +116,8 @@ class ForgetStaysForgottenIT {
         user.converse("回答请简短一些");
         user.converse("先给我结论");
         await().atMost(LEARN).until(() -> versionSeen(user) == 1);
-        String bootstrap = stack.services.servers().kafkaBootstrapServers();
-        String topic = EventContract.PERSONA_PATCH_PROPOSED.topic();
-        List<ConsumerRecord<String, String>> patches = Topics.recordsOf(bootstrap, topic, userId);
+        TestKafka kafka = TestKafka.at(stack.services.servers().kafkaBootstrapServers());
+        List<ConsumerRecord<String, String>> patches = kafka.records(EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
         assertThat(patches).hasSize(1);
 
         user.deleteMe();
@@ -125,7 +125,7 @@ class ForgetStaysForgottenIT {
         user.say(fresh, "我回来了");
         // the returned user's session and turn were answered: session-service knows them again, at version 0, the
         // base version the old patch names
-        Topics.replay(bootstrap, patches.get(0));
+        kafka.replay(patches.get(0));
 
         await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(30)).until(() -> versionSeen(user) == 0);
         assertThat(user.history()).isEmpty();

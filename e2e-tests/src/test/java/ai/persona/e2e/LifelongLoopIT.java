@@ -14,11 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import ai.persona.events.EventContract;
-import ai.persona.events.PersonaPatchProposed;
 import ai.persona.infra.stack.LocalStack;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 
 /**
@@ -56,10 +54,10 @@ class LifelongLoopIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String marker = "第四次对话 " + UUID.randomUUID();
             user.say(fourth, marker);
-            LoggedRequest request = stack.llm.chatRequests().stream()
-                    .filter(r -> r.getBodyAsString().contains(marker))
+            String request = stack.llm.chatRequests().stream()
+                    .filter(body -> body.contains(marker))
                     .findFirst().orElseThrow();
-            var messages = PersonaJson.mapper().readTree(request.getBodyAsString()).get("messages");
+            var messages = PersonaJson.mapper().readTree(request).get("messages");
             assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
             assertThat(messages.get(0).get("content").asText()).contains(LlmStub.FIRST_STYLE);
         });
@@ -122,8 +120,8 @@ class LifelongLoopIT {
 
         await().atMost(LEARN).until(() -> user.personaVersion() == 1);
         assertThat(stack.llm.optimizerCallsFor(userId)).isEqualTo(2);
-        List<ConsumerRecord<String, String>> patches = Topics.recordsOf(stack.services.servers().kafkaBootstrapServers(),
-                EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
+        List<ConsumerRecord<String, String>> patches = TestKafka.at(stack.services.servers().kafkaBootstrapServers())
+                .records(EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
         assertThat(patches).hasSize(1);
         assertThat(user.history()).hasSize(1);
         assertThat((List<?>) user.history().get(0).get("sourceSessionIds")).hasSize(3);
@@ -145,11 +143,12 @@ class LifelongLoopIT {
                 assertThat(Database.rowsMentioning(stack.services.database(service), userId)).as(service).isEmpty();
             }
         });
-        List<ConsumerRecord<String, String>> changes = Topics.recordsOf(stack.services.servers().kafkaBootstrapServers(),
-                EventContract.PERSONA_CHANGED.topic(), userId);
+        List<ConsumerRecord<String, String>> changes = TestKafka.at(stack.services.servers().kafkaBootstrapServers())
+                .records(EventContract.PERSONA_CHANGED.topic(), userId);
         assertThat(changes).isNotEmpty();
         assertThat(changes.get(changes.size() - 1).value()).isNull();
-        // a user session-service does not know has the empty persona, version 0 (200)
+        // a user session-service no longer knows is shown the empty persona (PersonaEdits.current), never a 404
+        assertThat(user.status("GET", "/api/persona")).isEqualTo(200);
         assertThat(user.personaVersion()).isZero();
         assertThat(user.status("GET", "/api/me/export")).isEqualTo(404);
     }
@@ -157,13 +156,5 @@ class LifelongLoopIT {
     @SuppressWarnings("unchecked")
     private static List<String> strings(Object list) {
         return (List<String>) list;
-    }
-
-    private static PersonaPatchProposed read(String json) {
-        try {
-            return PersonaJson.mapper().readValue(json, PersonaPatchProposed.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -20,14 +20,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.PersonaPatchProposed;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import ai.persona.model.TokenCounter;
 import ai.persona.updater.service.PatchIds;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -37,14 +37,14 @@ class BatchingTest {
             {"operations": [{"action": "add_field", "section": "Preference", "field": "Preferred_Formats",
               "value": "plain text files", "reason": "the user said they keep notes in plain text files"}]}""";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void twoSessionsCallNoModelAndTheThirdCallsItOnceAgainstTheCurrentPersona() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, FORMATS_ANSWER);
+        llm.replies(marker, FORMATS_ANSWER);
         ObjectNode persona = PersonaJson.mapper().createObjectNode();
         persona.putObject("Demographics").put("Name", "Lin Wei");
         persona.putObject("Preference").put("Preferred_Styles", "concise answers");
@@ -69,7 +69,7 @@ class BatchingTest {
         assertThat(proposed.patch().baseVersion()).isEqualTo(7);
         assertThat(proposed.patch().userId()).isEqualTo(userId);
         assertThat(proposed.patch().sourceSessionIds()).containsExactlyElementsOf(sessionIds);
-        assertThat(proposed.patch().model()).isEqualTo(LlmStub.MODEL);
+        assertThat(proposed.patch().model()).isEqualTo(OpenAiStub.MODEL);
         assertThat(proposed.patch().firstSessionStartedAt()).isEqualTo(sent.get(0).startedAt());
         assertThat(proposed.patch().operations()).singleElement().satisfies(op -> {
             assertThat(op.op()).isEqualTo("add");
@@ -78,7 +78,7 @@ class BatchingTest {
             assertThat(op.reason()).contains("plain text");
         });
         assertThat(proposed.usage().calls()).isEqualTo(1);
-        assertThat(proposed.usage().inputTokens()).isEqualTo(1200);
+        assertThat(proposed.usage().inputTokens()).isEqualTo(OpenAiStub.PROMPT_TOKENS);
         assertThat(records.get(0).key()).isEqualTo(userId);
         assertThat(TestKafka.header(records.get(0), "ce_type"))
                 .isEqualTo(EventContract.PERSONA_PATCH_PROPOSED.cloudEventType());
@@ -114,7 +114,7 @@ class BatchingTest {
     void aTemporaryValueIsPublishedValidFromItsConversationForTheDaysTheModelGave() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, """
+        llm.replies(marker, """
                 {"operations": [{"action": "update_field", "section": "Pattern", "field": "Usage_Pattern",
                   "value": "keeps notes in plain text files", "reason": "the user said so this month", "days": 30}]}""");
         Instant ended = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
@@ -142,7 +142,7 @@ class BatchingTest {
     void sessionsDeliveredTwiceAreCountedOnce() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, FORMATS_ANSWER);
+        llm.replies(marker, FORMATS_ANSWER);
         List<ConversationCompleted> first = Conversations.sendSimple(userId, marker, 1, 2);
         first.forEach(Conversations::send);
         Conversations.sendSimple(userId, marker, 3, 3);
@@ -156,7 +156,7 @@ class BatchingTest {
 
         assertThat(Api.buffered(userId)).containsExactly(userId + "-s4");
         assertThat(llm.count(marker)).isEqualTo(1);
-        assertThat(TestKafka.patches(userId)).hasSize(1);
+        assertThat(Api.patches(userId)).hasSize(1);
         assertThat(Api.batches(userId)).singleElement()
                 .satisfies(b -> assertThat(b.get("sessionIds")).isEqualTo(
                         List.of(userId + "-s1", userId + "-s2", userId + "-s3")));
@@ -166,7 +166,7 @@ class BatchingTest {
     void longConversationsAreTrimmedToTheTokenBudgetKeepingEveryUserTurn() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, FORMATS_ANSWER);
+        llm.replies(marker, FORMATS_ANSWER);
         for (int n = 1; n <= 3; n++) {
             String userText = "[" + marker + "] fact " + n + ": " + "I grow tomatoes on my balcony. ".repeat(200)
                     + "END-OF-USER-" + n;
@@ -190,7 +190,7 @@ class BatchingTest {
     void assistantTurnsLongerThan400CharactersReachTheModelWholeWithinTheBudget() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, FORMATS_ANSWER);
+        llm.replies(marker, FORMATS_ANSWER);
         String reply = "Plain text keeps your notes portable and easy to search. ".repeat(20);
         assertThat(reply.length()).isGreaterThan(1000);
         for (int n = 1; n <= 3; n++) {
@@ -212,7 +212,7 @@ class BatchingTest {
     void overTheBudgetAssistantTurnsAreCutBeforeAnyUserTurn() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, FORMATS_ANSWER);
+        llm.replies(marker, FORMATS_ANSWER);
         for (int n = 1; n <= 3; n++) {
             String userText = "[" + marker + "] fact " + n + ": " + "I grow tomatoes on my balcony. ".repeat(20)
                     + "END-OF-USER-" + n;
@@ -236,20 +236,20 @@ class BatchingTest {
     void anAnswerWithoutOperationsIsRecordedAsNoChangeAndNotPublished() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, "{\"operations\": []}");
+        llm.replies(marker, "{\"operations\": []}");
         Conversations.sendSimple(userId, marker, 1, 3);
 
         Api.awaitBatch(userId, "NO_CHANGE");
 
         assertThat(llm.count(marker)).isEqualTo(1);
-        assertThat(TestKafka.patches(userId)).isEmpty();
+        assertThat(Api.patches(userId)).isEmpty();
     }
 
     @Test
     void chineseConversationsYieldChineseValuesUnchanged() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, """
+        llm.replies(marker, """
                 {"operations": [{"action": "update_field", "section": "Preference", "field": "Preferred_Styles",
                   "value": "简洁、要点式的回答", "reason": "用户多次要求回答简短，用要点列出"}]}""");
         for (int n = 1; n <= 3; n++) {

@@ -11,28 +11,30 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import ai.persona.updater.messaging.InvalidEventException;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class DeadLetterTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void unreadableRecordsGoToTheDeadLetterTopicAndTheConsumersCarryOn() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        TestKafka.sendConversation(userId, "{this is not json");
-        TestKafka.sendConversation(userId, "{\"eventVersion\": 1, \"userId\": \"" + userId + "\"}");
-        TestKafka.send(EventContract.PERSONA_CHANGED.topic(), userId, "[1, 2, 3]");
+        Conversations.sendRaw(userId, "{this is not json");
+        Conversations.sendRaw(userId, "{\"eventVersion\": 1, \"userId\": \"" + userId + "\"}");
+        KAFKA.send(EventContract.PERSONA_CHANGED.topic(), userId, "[1, 2, 3]");
         Conversations.sendSimple(userId, marker, 1, 1);
         ObjectNode persona = PersonaJson.mapper().createObjectNode();
         persona.putObject("Demographics").put("Name", "Sam");
@@ -41,7 +43,7 @@ class DeadLetterTest {
         Api.awaitBuffered(userId, 1);
         Api.awaitSnapshot(userId, 5);
         List<ConsumerRecord<String, String>> dead = org.awaitility.Awaitility.await().atMost(Api.WAIT)
-                .until(() -> TestKafka.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 3);
+                .until(() -> KAFKA.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 3);
 
         assertThat(dead).extracting(ConsumerRecord::value)
                 .containsExactlyInAnyOrder("{this is not json", "{\"eventVersion\": 1, \"userId\": \"" + userId + "\"}",
@@ -61,12 +63,12 @@ class DeadLetterTest {
         ObjectNode forgedPersona = PersonaJson.mapper().createObjectNode();
         forgedPersona.putObject("Demographics").put("Name", "Mallory");
         String changed = EventContract.PERSONA_CHANGED.topic();
-        TestKafka.sendFrom("chat-gateway", EventContract.CONVERSATION_COMPLETED.topic(), userId, forgedSession);
-        TestKafka.sendFrom("persona-updater", changed, userId, Conversations.json(new ai.persona.events.PersonaChanged(
+        KAFKA.sendFrom("chat-gateway", EventContract.CONVERSATION_COMPLETED.topic(), userId, forgedSession);
+        KAFKA.sendFrom("persona-updater", changed, userId, Conversations.json(new ai.persona.events.PersonaChanged(
                 1, userId, 9, PersonaJson.mapper().createArrayNode(), forgedPersona, ai.persona.events.ChangeSource.USER_EDIT,
                 null, List.of(), java.time.Instant.now())));
         // a forged tombstone would forget the user and drop their sessions
-        TestKafka.sendFrom("chat-gateway", changed, userId, null);
+        KAFKA.sendFrom("chat-gateway", changed, userId, null);
         ObjectNode persona = PersonaJson.mapper().createObjectNode();
         persona.putObject("Demographics").put("Name", "Sam");
         Conversations.sendPersona(userId, 5, persona);
@@ -76,7 +78,7 @@ class DeadLetterTest {
         Api.awaitBuffered(userId, 1);
         assertThat(Api.buffered(userId)).containsExactly(userId + "-s1");
         List<ConsumerRecord<String, String>> dead = org.awaitility.Awaitility.await().atMost(Api.WAIT)
-                .until(() -> TestKafka.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 3);
+                .until(() -> KAFKA.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 3);
         assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-reason")).containsExactlyInAnyOrder(
                 "ce_source 'chat-gateway' is not session-service, the only producer of "
                         + EventContract.CONVERSATION_COMPLETED.topic(),
@@ -91,18 +93,18 @@ class DeadLetterTest {
     void unreadableRecordsAmongAConsumedBatchAreDeadLetteredAloneAndTheRestStored() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(marker, BatchingTest.FORMATS_ANSWER);
         List<String> sessions = IntStream.rangeClosed(1, 4)
                 .mapToObj(n -> Conversations.json(Conversations.simple(userId, n, marker)))
                 .toList();
         // s1 twice, and two unreadable records among them
-        TestKafka.sendAll(EventContract.CONVERSATION_COMPLETED.topic(), userId, List.of(sessions.get(0), "not json",
+        KAFKA.sendAll(EventContract.CONVERSATION_COMPLETED.topic(), userId, List.of(sessions.get(0), "not json",
                 sessions.get(1), sessions.get(0), sessions.get(2), "{}", sessions.get(3)));
 
         Api.awaitPatches(userId, 1);
         Api.awaitBuffered(userId, 1);
         List<ConsumerRecord<String, String>> dead = org.awaitility.Awaitility.await().atMost(Api.WAIT)
-                .until(() -> TestKafka.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 2);
+                .until(() -> KAFKA.records(EventContract.DEAD_LETTER_TOPIC, userId), r -> r.size() == 2);
 
         assertThat(dead).extracting(ConsumerRecord::value).containsExactly("not json", "{}");
         assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-topic")).containsOnly(
@@ -112,7 +114,7 @@ class DeadLetterTest {
         assertThat(Api.buffered(userId)).containsExactly(userId + "-s4");
         assertThat(Api.batches(userId)).singleElement().satisfies(b -> assertThat(b.get("sessionIds"))
                 .isEqualTo(List.of(userId + "-s1", userId + "-s2", userId + "-s3")));
-        assertThat(TestKafka.patches(userId)).hasSize(1);
+        assertThat(Api.patches(userId)).hasSize(1);
         assertThat(llm.count(marker)).isEqualTo(1);
     }
 }

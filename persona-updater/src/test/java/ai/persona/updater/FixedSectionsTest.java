@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -18,15 +17,15 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(MaxWaitFlushTest.ShortMaxWait.class)
 class FixedSectionsTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void aPatchTouchingAFixedSectionIsRejectedInEveryModeAndTheModelIsToldTheSectionIsReadOnly() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
         // the user's own words, so nothing but the fixed section stands in the way
-        llm.answer(marker, InvalidAnswersTest.answer("update_field", "Demographics", "Career_Information",
+        llm.replies(marker, InvalidAnswersTest.answer("update_field", "Demographics", "Career_Information",
                 "\"keeps notes in plain text files\""));
         Api.settings(userId, true, null, "paper");
         Conversations.sendSimple(userId, marker, 1, 3);
@@ -40,7 +39,7 @@ class FixedSectionsTest {
                 .contains("- Demographics (fixed fields; read-only: never change this section): Name (text)")
                 .contains("- Pattern (open: new fields allowed, may be temporary): ");
         assertThat(llm.requests(marker).get(1).path("messages").get(1).path("content").asText())
-                .contains(LlmStub.REPAIR_PHRASE, "FIXED_SECTION", "is fixed in this deployment");
-        assertThat(TestKafka.patches(userId)).isEmpty();
+                .contains(Conversations.REPAIR_PHRASE, "FIXED_SECTION", "is fixed in this deployment");
+        assertThat(Api.patches(userId)).isEmpty();
     }
 }

@@ -15,25 +15,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ForgetTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void aTombstoneDropsTheUsersBufferSnapshotAndParkedBatchesAndTheirLateSessions() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, "no json here");
+        llm.replies(marker, "no json here");
         ObjectNode persona = PersonaJson.mapper().createObjectNode();
         persona.putObject("Demographics").put("Name", "Kim");
         Conversations.sendPersona(userId, 2, persona);
@@ -87,7 +89,7 @@ class ForgetTest {
         Api.awaitBuffered(victim, 2);
         Api.awaitBuffered(other, 1);
 
-        TestKafka.sendFrom("persona-updater", EventContract.SESSION_EVENT.topic(), victim,
+        KAFKA.sendFrom("persona-updater", EventContract.SESSION_EVENT.topic(), victim,
                 Conversations.json(SessionEvent.forgotten("e-" + java.util.UUID.randomUUID(), victim, Instant.now())));
         // a real marker after it on the same one-partition topic: once it took effect, the forged one was read
         Conversations.sendForgotten(other, Instant.now());
@@ -100,7 +102,7 @@ class ForgetTest {
     void aBatchWithTheModelWhenTheUserIsForgottenIsNeverPublished() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answerAfter(marker, BatchingTest.FORMATS_ANSWER, Duration.ofSeconds(3));
+        llm.repliesAfter(marker, BatchingTest.FORMATS_ANSWER, Duration.ofSeconds(3));
         Conversations.sendSimple(userId, marker, 1, 3);
         await().atMost(Api.WAIT).until(() -> llm.count(marker) == 1);
 
@@ -108,7 +110,7 @@ class ForgetTest {
 
         // the model answers after the deletion: nothing of the batch may reach the topic
         await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
-                .until(() -> TestKafka.patches(userId).isEmpty());
+                .until(() -> Api.patches(userId).isEmpty());
         assertThat(Api.batches(userId)).isEmpty();
         assertThat(Api.buffered(userId)).isEmpty();
     }

@@ -14,29 +14,28 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.model.PersonaJson;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class InvalidAnswersTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void malformedAnswersParkTheBatchAfterOneRepairWhileAnotherUsersBatchIsPublished() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, "Sure! Here are the changes: add that they like tea");
+        llm.replies(marker, "Sure! Here are the changes: add that they like tea");
         String otherUser = Conversations.userId();
         String otherMarker = Conversations.marker();
-        llm.answer(otherMarker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(otherMarker, BatchingTest.FORMATS_ANSWER);
 
         Conversations.sendSimple(userId, marker, 1, 3);
         Conversations.sendSimple(otherUser, otherMarker, 1, 3);
@@ -45,19 +44,19 @@ class InvalidAnswersTest {
         JsonPath parked = awaitParked(userId);
         assertThat(llm.count(marker)).isEqualTo(2);
         assertThat(llm.requests(marker).get(1).path("messages").get(1).path("content").asText())
-                .contains(LlmStub.REPAIR_PHRASE, "MALFORMED_OUTPUT", "the answer is not a JSON object");
+                .contains(Conversations.REPAIR_PHRASE, "MALFORMED_OUTPUT", "the answer is not a JSON object");
         assertThat(parked.getList("problems.code", String.class)).containsExactly("MALFORMED_OUTPUT");
         assertThat(parked.getList("rawAnswers", String.class)).hasSize(2)
                 .allSatisfy(raw -> assertThat(raw).contains("they like tea"));
-        assertThat(TestKafka.patches(userId)).isEmpty();
+        assertThat(Api.patches(userId)).isEmpty();
     }
 
     @Test
     void aFieldOutsideTheSchemaIsSentBackOnceAndTheRepairedAnswerPublished() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, answer("add_field", "Demographics", "Hobby", "\"gardening\""));
-        llm.answerRepair(marker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(marker, answer("add_field", "Demographics", "Hobby", "\"gardening\""));
+        llm.on(marker, Conversations.REPAIR_PHRASE).replies(BatchingTest.FORMATS_ANSWER);
         Conversations.sendSimple(userId, marker, 1, 3);
 
         var records = Api.awaitPatches(userId, 1);
@@ -74,10 +73,10 @@ class InvalidAnswersTest {
     void aValidityOnALastingFieldIsSentBackOnceAndTheRepairedAnswerPublished() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, """
+        llm.replies(marker, """
                 {"operations": [{"action": "add_field", "section": "Demographics", "field": "Name", "value": "Ana",
                   "reason": "the user said so", "until": "2099-12-31"}]}""");
-        llm.answerRepair(marker, BatchingTest.FORMATS_ANSWER);
+        llm.on(marker, Conversations.REPAIR_PHRASE).replies(BatchingTest.FORMATS_ANSWER);
         Conversations.sendSimple(userId, marker, 1, 3);
 
         var records = Api.awaitPatches(userId, 1);
@@ -93,7 +92,7 @@ class InvalidAnswersTest {
     void anOversizedValueParksTheBatch() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, answer("add_field", "Preference", "Preferred_Workflows",
+        llm.replies(marker, answer("add_field", "Preference", "Preferred_Workflows",
                 "\"" + "plans every step in detail ".repeat(30) + "\""));
         Conversations.sendSimple(userId, marker, 1, 3);
 
@@ -101,7 +100,7 @@ class InvalidAnswersTest {
 
         assertThat(parked.getList("problems.code", String.class)).contains("VALUE_TOO_LONG");
         assertThat(llm.count(marker)).isEqualTo(2);
-        assertThat(TestKafka.patches(userId)).isEmpty();
+        assertThat(Api.patches(userId)).isEmpty();
     }
 
     @Test
@@ -120,14 +119,14 @@ class InvalidAnswersTest {
                   {"action": "remove_field", "section": "Demographics", "field": "Age", "reason": "r"},
                   {"action": "remove_field", "section": "Demographics", "field": "Gender", "reason": "r"},
                   {"action": "remove_field", "section": "Demographics", "field": "Nationality", "reason": "r"}]}""";
-        llm.answer(marker, removals);
+        llm.replies(marker, removals);
         Conversations.sendSimple(userId, marker, 1, 3);
 
         JsonPath parked = awaitParked(userId);
 
         assertThat(parked.getList("problems.code", String.class)).contains("TOO_MANY_REMOVALS");
         assertThat(parked.getLong("baseVersion")).isEqualTo(3);
-        assertThat(TestKafka.patches(userId)).isEmpty();
+        assertThat(Api.patches(userId)).isEmpty();
     }
 
     @Test
@@ -135,7 +134,7 @@ class InvalidAnswersTest {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
         String claim = "a seasoned marine biologist who dives every weekend";
-        llm.answer(marker, answer("update_field", "Demographics", "Career_Information", "\"" + claim + "\""));
+        llm.replies(marker, answer("update_field", "Demographics", "Career_Information", "\"" + claim + "\""));
         for (int n = 1; n <= 3; n++) {
             Conversations.send(session(userId, n, system("Persona block. SYSTEM-SECRET-" + marker),
                     user("[" + marker + "] What should I pack for a weekend at the coast?"),
@@ -150,20 +149,20 @@ class InvalidAnswersTest {
         assertThat(prompt).contains("ASSISTANT: As " + claim)
                 .contains("USER: [" + marker + "] What should I pack")
                 .doesNotContain("SYSTEM-SECRET-");
-        assertThat(TestKafka.patches(userId)).isEmpty();
+        assertThat(Api.patches(userId)).isEmpty();
     }
 
     @Test
     void aParkedBatchIsRerunOnRequestAndOnlyAParkedOne() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, "not json at all");
+        llm.replies(marker, "not json at all");
         Conversations.sendSimple(userId, marker, 1, 3);
         String id = awaitParked(userId).getString("id");
         given().queryParam("status", "parked").get("/batches").then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItem(id));
 
-        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(marker, BatchingTest.FORMATS_ANSWER);
         given().post("/batches/{id}/rerun", id).then().statusCode(202).body("status", equalTo("READY"));
         Api.awaitPatches(userId, 1);
 

@@ -6,38 +6,37 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ModelFailuresTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void aRateLimitedCallIsRetriedAndYieldsExactlyOnePatch() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.failOnceThenAnswer(marker, 429, BatchingTest.FORMATS_ANSWER);
+        llm.failsOnceThenReplies(marker, 429, BatchingTest.FORMATS_ANSWER);
         Conversations.sendSimple(userId, marker, 1, 3);
 
         Api.awaitPatches(userId, 1);
         Api.awaitBatch(userId, "PUBLISHED");
 
         assertThat(llm.count(marker)).isEqualTo(2);
-        assertThat(TestKafka.patches(userId)).hasSize(1);
+        assertThat(Api.patches(userId)).hasSize(1);
     }
 
     @Test
     void aModelThatStaysUnavailableDefersTheBatchUntilItAnswers() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.fail(marker, 503);
+        llm.failsWith(marker, 503);
         Conversations.sendSimple(userId, marker, 1, 3);
 
         Map<String, Object> deferred = org.awaitility.Awaitility.await().atMost(Api.WAIT)
@@ -45,9 +44,9 @@ class ModelFailuresTest {
                         && (Integer) batches.get(0).get("attempts") >= 2)
                 .get(0);
         assertThat(deferred.get("status")).isEqualTo("READY");
-        assertThat(TestKafka.patches(userId)).isEmpty();
+        assertThat(Api.patches(userId)).isEmpty();
 
-        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(marker, BatchingTest.FORMATS_ANSWER);
         Api.awaitPatches(userId, 1);
 
         assertThat(Api.awaitBatch(userId, "PUBLISHED").get("id")).isEqualTo(deferred.get("id"));

@@ -7,17 +7,17 @@ import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class OperationsTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void readinessCoversTheDatabaseAndTheBroker() {
@@ -31,7 +31,7 @@ class OperationsTest {
     void optimizerWorkShowsInTheMetrics() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(marker, BatchingTest.FORMATS_ANSWER);
         Conversations.sendSimple(userId, marker, 1, 3);
         Api.awaitPatches(userId, 1);
 

@@ -13,11 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -31,17 +30,17 @@ class OptimizerModesTest {
               "value": "busy developing a research project and weighing a research career",
               "reason": "inferred from the tasks the user brought: debugging experiment code, asking about PhD programmes"}]}""";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void eachModesPromptReachesTheModelAndTheBatchShowsItsMode() {
         String conservativeUser = Conversations.userId();
         String conservativeMarker = Conversations.marker();
-        llm.answer(conservativeMarker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(conservativeMarker, BatchingTest.FORMATS_ANSWER);
         String paperUser = Conversations.userId();
         String paperMarker = Conversations.marker();
-        llm.answer(paperMarker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(paperMarker, BatchingTest.FORMATS_ANSWER);
         Api.settings(paperUser, true, null, "paper");
 
         Conversations.sendSimple(conservativeUser, conservativeMarker, 1, 3);
@@ -75,10 +74,10 @@ class OptimizerModesTest {
     void paperAcceptsAnInferredPatternThatConservativeRejects() {
         String conservativeUser = Conversations.userId();
         String conservativeMarker = Conversations.marker();
-        llm.answer(conservativeMarker, INFERRED_PATTERN_ANSWER);
+        llm.replies(conservativeMarker, INFERRED_PATTERN_ANSWER);
         String paperUser = Conversations.userId();
         String paperMarker = Conversations.marker();
-        llm.answer(paperMarker, INFERRED_PATTERN_ANSWER);
+        llm.replies(paperMarker, INFERRED_PATTERN_ANSWER);
         Api.settings(paperUser, true, null, "paper");
 
         sendResearchSessions(conservativeUser, conservativeMarker);
@@ -93,9 +92,9 @@ class OptimizerModesTest {
         assertThat(parked.getString("optimizerMode")).isEqualTo("conservative");
         assertThat(llm.requests(conservativeMarker)).hasSize(2);
         assertThat(llm.requests(conservativeMarker).get(1).path("messages").get(1).path("content").asText())
-                .contains(LlmStub.REPAIR_PHRASE, "INFERRED", "quotes nothing the user wrote");
+                .contains(Conversations.REPAIR_PHRASE, "INFERRED", "quotes nothing the user wrote");
         assertThat(llm.requests(paperMarker)).hasSize(1);
-        assertThat(TestKafka.patches(conservativeUser)).isEmpty();
+        assertThat(Api.patches(conservativeUser)).isEmpty();
         assertThat(mode(paperUser, "PUBLISHED")).isEqualTo("paper");
 
         given().get("/q/metrics").then().statusCode(200)
@@ -107,7 +106,7 @@ class OptimizerModesTest {
     void conservativeAcceptsAnInferenceWhoseReasonQuotesTheUser() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, """
+        llm.replies(marker, """
                 {"operations": [{"action": "update_field", "section": "Pattern", "field": "Usage_Pattern",
                   "value": "debugs experiment code with the assistant",
                   "reason": "probably a habit: the user wrote \\"My training script fails at epoch 3\\""}]}""");

@@ -11,12 +11,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
 import ai.persona.updater.support.ServiceTokens;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 
@@ -33,8 +33,8 @@ class PersonaUpdaterIT {
         ServiceTokens.install();
     }
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void readyWithTheDatabaseAndTheBroker() {
@@ -49,7 +49,7 @@ class PersonaUpdaterIT {
     void threeCompletedConversationsBecomeOneProposedPatch() {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(marker, BatchingTest.FORMATS_ANSWER);
         given().contentType(ContentType.JSON).body("{\"learningEnabled\": true, \"batchSize\": 3}")
                 .put("/users/{id}/settings", userId)
                 .then().statusCode(200).body("batchSize", equalTo(3));

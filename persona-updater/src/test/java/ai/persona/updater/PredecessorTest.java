@@ -14,13 +14,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.PersonaPatchProposed;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.model.PersonaJson;
 import ai.persona.updater.service.PersonaVersionSignals;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -51,8 +50,8 @@ class PredecessorTest {
             {"operations": [{"action": "update_field", "section": "Preference", "field": "Preferred_Styles",
               "value": "short answers with one example", "reason": "the user asked for an example each time"}]}""";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Inject
     PersonaVersionSignals signals;
@@ -61,13 +60,13 @@ class PredecessorTest {
     void theNextBatchWaitsForThePersonaChangedOfThePreviousPatchAndBuildsOnIt() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, ANSWER);
+        llm.replies(marker, ANSWER);
         Conversations.sendSimple(userId, marker, 1, 3);
         PersonaPatchProposed first = read(Api.awaitPatches(userId, 1).get(0));
         assertThat(first.patch().baseVersion()).isZero();
 
         String secondMarker = Conversations.marker();
-        llm.answer(secondMarker, SECOND_ANSWER);
+        llm.replies(secondMarker, SECOND_ANSWER);
         Conversations.sendSimple(userId, secondMarker, 4, 6);
         // registered: the second batch is waiting for a version past 0, and nothing else lets it go on for an hour
         await().atMost(Api.WAIT).until(() -> signals.waiting(userId) == 1);
@@ -93,8 +92,8 @@ class PredecessorTest {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
         String secondMarker = Conversations.marker();
-        llm.answer(marker, ANSWER);
-        llm.answer(secondMarker, SECOND_ANSWER);
+        llm.replies(marker, ANSWER);
+        llm.replies(secondMarker, SECOND_ANSWER);
         // six sessions at once: both batches are sealed before the first one's patch is even made
         Conversations.sendSimple(userId, marker, 1, 3);
         Conversations.sendSimple(userId, secondMarker, 4, 6);
@@ -119,8 +118,8 @@ class PredecessorTest {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
         String secondMarker = Conversations.marker();
-        llm.fail(marker, 503);
-        llm.answer(secondMarker, SECOND_ANSWER);
+        llm.failsWith(marker, 503);
+        llm.replies(secondMarker, SECOND_ANSWER);
         Conversations.sendSimple(userId, marker, 1, 3);
         Conversations.sendSimple(userId, secondMarker, 4, 6);
 
@@ -128,9 +127,9 @@ class PredecessorTest {
         await().atMost(Api.WAIT).until(() -> Api.batches(userId), batches -> batches.size() == 2
                 && batches.stream().anyMatch(batch -> (Integer) batch.get("attempts") >= 2));
         assertThat(llm.count(secondMarker)).as("the second batch waits for the first one's patch").isZero();
-        assertThat(TestKafka.patches(userId)).isEmpty();
+        assertThat(Api.patches(userId)).isEmpty();
 
-        llm.answer(marker, ANSWER);
+        llm.replies(marker, ANSWER);
         PersonaPatchProposed first = read(Api.awaitPatches(userId, 1).get(0));
         assertThat(first.patch().baseVersion()).isZero();
         // dispatched by the first one's worker once published, the second batch now waits for version 1

@@ -10,11 +10,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.PersonaPatchProposed;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.updater.service.PersonaVersionSignals;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -24,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PredecessorTimeoutTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Inject
     PersonaVersionSignals signals;
@@ -34,12 +34,12 @@ class PredecessorTimeoutTest {
     void withoutAPersonaChangedTheNextBatchGoesOnAfterTheBound() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, PredecessorTest.ANSWER);
+        llm.replies(marker, PredecessorTest.ANSWER);
         Conversations.sendSimple(userId, marker, 1, 3);
         PersonaPatchProposed first = PredecessorTest.read(Api.awaitPatches(userId, 1).get(0));
 
         String secondMarker = Conversations.marker();
-        llm.answer(secondMarker, PredecessorTest.SECOND_ANSWER);
+        llm.replies(secondMarker, PredecessorTest.SECOND_ANSWER);
         Conversations.sendSimple(userId, secondMarker, 4, 6);
 
         List<ConsumerRecord<String, String>> patches = Api.awaitPatches(userId, 2);

@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.events.TokenUsage;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaPatch;
 import ai.persona.updater.service.BatchDispatcher;
@@ -31,9 +34,6 @@ import ai.persona.updater.service.BatchSweeper;
 import ai.persona.updater.service.PatchIds;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
-import ai.persona.updater.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -44,8 +44,8 @@ import io.quarkus.vertx.VertxContextSupport;
 @QuarkusTest
 class RecoveryTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Inject
     BatchSweeper sweeper;
@@ -57,14 +57,14 @@ class RecoveryTest {
     void aStoredButUnpublishedPatchIsPublishedOnceAsStoredWithoutCallingTheModel() throws Throwable {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(marker, BatchingTest.FORMATS_ANSWER);
         List<ConversationCompleted> sessions = List.of(Conversations.simple(userId, 1, marker),
                 Conversations.simple(userId, 2, marker), Conversations.simple(userId, 3, marker));
         UUID id = PatchIds.of(userId, sessions.stream().map(ConversationCompleted::sessionId).toList());
         PersonaPatch patch = new PersonaPatch(id.toString(), userId, 4,
                 sessions.stream().map(ConversationCompleted::sessionId).toList(),
                 List.of(PatchOperation.add("/Preference/Preferred_Formats", TextNode.valueOf("plain text"), "said so")),
-                LlmStub.MODEL, Instant.parse("2025-03-01T10:00:00Z"));
+                OpenAiStub.MODEL, Instant.parse("2025-03-01T10:00:00Z"));
         String proposal = Conversations.json(PersonaPatchProposed.of(patch, new TokenUsage(900, 40, 1)));
         insertBatch(id, userId, "OPTIMIZED", sessions, proposal);
 
@@ -72,7 +72,7 @@ class RecoveryTest {
         Api.awaitBatch(userId, "PUBLISHED");
         sweepAndSettle();
 
-        assertThat(TestKafka.patches(userId)).hasSize(1);
+        assertThat(Api.patches(userId)).hasSize(1);
         assertThat(records.get(0).value()).isEqualTo(proposal);
         assertThat(TestKafka.header(records.get(0), "ce_id")).isEqualTo(id.toString());
         assertThat(llm.count(marker)).isZero();
@@ -82,7 +82,7 @@ class RecoveryTest {
     void aSealedBatchLeftBeforeItsModelCallIsOptimizedAndPublishedOnce() throws Throwable {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
-        llm.answer(marker, BatchingTest.FORMATS_ANSWER);
+        llm.replies(marker, BatchingTest.FORMATS_ANSWER);
         List<ConversationCompleted> sessions = List.of(Conversations.simple(userId, 1, marker),
                 Conversations.simple(userId, 2, marker), Conversations.simple(userId, 3, marker));
         UUID id = PatchIds.of(userId, sessions.stream().map(ConversationCompleted::sessionId).toList());
@@ -92,7 +92,7 @@ class RecoveryTest {
         Api.awaitBatch(userId, "PUBLISHED");
         sweepAndSettle();
 
-        assertThat(TestKafka.patches(userId)).hasSize(1);
+        assertThat(Api.patches(userId)).hasSize(1);
         assertThat(TestKafka.header(records.get(0), "ce_id")).isEqualTo(id.toString());
         assertThat(llm.count(marker)).isEqualTo(1);
     }

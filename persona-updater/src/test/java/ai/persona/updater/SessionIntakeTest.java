@@ -16,14 +16,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.ConversationCompleted;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.updater.service.PatchIds;
 import ai.persona.updater.service.SessionIntake;
 import ai.persona.updater.service.SessionIntake.Intake;
 import ai.persona.updater.service.SessionIntake.Received;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
-import ai.persona.updater.support.InjectLlmStub;
-import ai.persona.updater.support.LlmStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -34,8 +34,8 @@ class SessionIntakeTest {
     @Inject
     SessionIntake intake;
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void aBatchIsBufferedOncePerSessionAndSealedEveryKSessionsAndADeliveryAgainChangesNothing() throws Throwable {
@@ -43,7 +43,7 @@ class SessionIntakeTest {
         String optedOut = Conversations.userId();
         String marker = Conversations.marker();
         // the sealed batches are not dispatched here; the sweeper finds them, and the test waits until it has
-        llm.answer(marker, "{\"operations\": []}");
+        llm.replies(marker, "{\"operations\": []}");
         Api.settings(optedOut, false, null);
         List<ConversationCompleted> sessions = IntStream.rangeClosed(1, 7)
                 .mapToObj(n -> Conversations.simple(userId, n, marker))

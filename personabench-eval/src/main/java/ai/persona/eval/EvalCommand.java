@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.PersonaBenchReader;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.PersonaBenchReader;
 import ai.persona.eval.config.EvalPlan;
 import ai.persona.eval.config.Protocol;
 import ai.persona.eval.config.RoleEndpoint;

@@ -51,7 +51,7 @@ class PersonaBenchEvalIT {
         deleteRecursively(WORK);
         Path data = BenchFixture.write(WORK.resolve("data"));
         llm = new ScriptedLlm();
-        stack = LocalStack.start(StackOptions.of(ROOT, WORK.resolve("logs"), llm.baseUrl() + "/"));
+        stack = LocalStack.start(StackOptions.of(ROOT, WORK.resolve("logs"), llm.baseUrl()));
         List<String> args = List.of("--data", data.toString(), "--out", OUT.toString(),
                 "--gateway-url", stack.gatewayUrl(), "--updater-url", stack.updaterUrl(),
                 "--jwt-keys", stack.keys().folder().toString(), "--llm-base-url", llm.baseUrl(),

@@ -1,26 +1,20 @@
 package ai.persona.eval;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.model.PersonaJson;
 
 /**
- * The only stand-in of the evaluation's end-to-end test: one OpenAI-compatible endpoint playing every model, scripted
+ * The only stand-in of the evaluation's end-to-end test: local-infra's {@link OpenAiStub} playing every model, scripted
  * so that each figure of the report follows from the script. Roles are told apart by model name (the tool's roles) or
  * by the optimizer's prompt (the updater); everything else is the assistant behind the gateway.
  * <ul>
@@ -46,21 +40,19 @@ final class ScriptedLlm implements AutoCloseable {
     private static final Pattern REPLY = Pattern.compile("(?m)^Assistant: ");
     private static final Pattern BATCH = Pattern.compile(LEARNED + "（第(\\d+)批）");
 
-    private final HttpServer server;
+    private final OpenAiStub server = OpenAiStub.start();
     final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger simulatorGarbage = new AtomicInteger();
     final AtomicInteger pairwise = new AtomicInteger();
     final AtomicInteger followUpsShownTheExpected = new AtomicInteger();
 
-    ScriptedLlm() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        server.createContext("/v1/chat/completions", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.start();
+    ScriptedLlm() {
+        server.on().computesMessage(this::handle);
     }
 
+    /** Ends in {@code /v1/}. */
     String baseUrl() {
-        return "http://localhost:" + server.getAddress().getPort() + "/v1";
+        return server.baseUrl();
     }
 
     long count(String model) {
@@ -69,18 +61,9 @@ final class ScriptedLlm implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            JsonNode request = PersonaJson.mapper().readTree(in);
-            requests.add(request);
-            ObjectNode message = answer(request);
-            byte[] body = completion(request.path("model").asText(), message).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        } finally {
-            exchange.close();
-        }
+    private ObjectNode handle(JsonNode request) {
+        requests.add(request);
+        return answer(request);
     }
 
     private ObjectNode answer(JsonNode request) {
@@ -223,18 +206,8 @@ final class ScriptedLlm implements AutoCloseable {
         return PersonaJson.mapper().createObjectNode().put("role", "assistant").put("content", text);
     }
 
-    private static String completion(String model, ObjectNode message) {
-        ObjectNode body = PersonaJson.mapper().createObjectNode().put("id", "scripted").put("object", "chat.completion")
-                .put("created", 0).put("model", model);
-        ObjectNode choice = body.putArray("choices").addObject().put("index", 0)
-                .put("finish_reason", message.has("tool_calls") ? "tool_calls" : "stop");
-        choice.set("message", message);
-        body.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 10).put("total_tokens", 110);
-        return body.toString();
-    }
-
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -2,7 +2,7 @@ package ai.persona.benchgen;
 
 import java.nio.file.Path;
 
-import ai.persona.bench.PersonaBenchReader;
+import ai.persona.personabench.PersonaBenchReader;
 import ai.persona.benchgen.input.SceneCatalog;
 import ai.persona.benchgen.input.Seeds;
 import ai.persona.model.PersonaSchema;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ai.persona.bench.PersonaBenchReader;
+import ai.persona.personabench.PersonaBenchReader;
 
 class DryRunTest {
 

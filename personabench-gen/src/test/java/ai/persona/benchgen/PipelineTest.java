@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.PersonaBenchReader;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.PersonaBenchReader;
+import ai.persona.personabench.Scene;
 import ai.persona.eval.EvalCommand;
 import ai.persona.model.PersonaJson;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ai.persona.bench.PersonaBenchReader;
+import ai.persona.personabench.PersonaBenchReader;
 
 /** A run stopped part way (its call budget spent, as a kill between units would leave it) resumes without repeats. */
 class ResumeTest {

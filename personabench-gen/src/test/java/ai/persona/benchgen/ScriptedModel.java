@@ -8,24 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import ai.persona.model.PersonaJson;
+import ai.persona.infra.testing.OpenAiStub;
 
 /**
- * The only stand-in of these tests: WireMock as an OpenAI-compatible endpoint whose answers are scripted per stage and
+ * The only stand-in of these tests: local-infra's {@link OpenAiStub}, its answers computed per stage and
  * language (told apart by the prompts' first words and the language they ask for). By default every answer is valid:
  * personas from {@link ScriptedAnswers}, scenes named by position, queries and neutralized queries naming their
  * scene. A test adds {@link #override overrides} to script faults.
  */
-final class ScriptedModel implements ResponseDefinitionTransformerV2, AutoCloseable {
+final class ScriptedModel implements AutoCloseable {
 
     static final Pattern PERSONA_NAME = Pattern.compile("\"Name\" : \"([^\"]+)\"");
     private static final Pattern COUNTS = Pattern.compile("exactly (\\d+) common scenes in the order given and exactly\\s+"
@@ -43,18 +35,16 @@ final class ScriptedModel implements ResponseDefinitionTransformerV2, AutoClosea
     private record Scripted(Predicate<Call> when, String answer, int[] left) {
     }
 
-    private final WireMockServer server;
+    private final OpenAiStub server = OpenAiStub.start();
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Scripted> overrides = Collections.synchronizedList(new ArrayList<>());
 
     ScriptedModel() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(this));
-        server.start();
-        server.stubFor(WireMock.post(WireMock.urlPathEqualTo("/v1/chat/completions")).willReturn(WireMock.ok()));
+        server.on().computes(this::answer);
     }
 
     String baseUrl() {
-        return "http://localhost:" + server.port() + "/v1";
+        return server.baseUrl();
     }
 
     /** The next {@code times} calls that match answer this instead. */
@@ -68,22 +58,13 @@ final class ScriptedModel implements ResponseDefinitionTransformerV2, AutoClosea
         }
     }
 
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-        try {
-            JsonNode request = PersonaJson.mapper().readTree(event.getRequest().getBodyAsString());
-            String system = request.path("messages").path(0).path("content").asText();
-            String user = request.path("messages").path(1).path("content").asText();
-            Call call = new Call(stage(system), (system + user).contains("Simplified Chinese"), system, user);
-            calls.add(call);
-            String answer = overridden(call);
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(completion(answer != null ? answer : scripted(call), system.length() + user.length()))
-                    .build();
-        } catch (Exception e) {
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(500).withBody(e.toString()).build();
-        }
+    private String answer(JsonNode request) {
+        String system = request.path("messages").path(0).path("content").asText();
+        String user = request.path("messages").path(1).path("content").asText();
+        Call call = new Call(stage(system), (system + user).contains("Simplified Chinese"), system, user);
+        calls.add(call);
+        String answer = overridden(call);
+        return answer != null ? answer : scripted(call);
     }
 
     private String overridden(Call call) {
@@ -137,23 +118,8 @@ final class ScriptedModel implements ResponseDefinitionTransformerV2, AutoClosea
         return user.contains("(none yet)") ? 0 : (int) user.lines().filter(l -> l.startsWith("- ")).count();
     }
 
-    private static String completion(String content, int promptChars) {
-        ObjectNode body = PersonaJson.mapper().createObjectNode().put("id", "chatcmpl-scripted")
-                .put("object", "chat.completion").put("created", 0).put("model", "scripted");
-        body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
-                .putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", promptChars / 4).put("completion_tokens", content.length() / 4)
-                .put("total_tokens", promptChars / 4 + content.length() / 4);
-        return body.toString();
-    }
-
-    @Override
-    public String getName() {
-        return "scripted-model";
-    }
-
     @Override
     public void close() {
-        server.stop();
+        server.close();
     }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.PersonaBenchReader;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.PersonaBenchReader;
+import ai.persona.personabench.Scene;
 import ai.persona.model.PersonaJson;
 
 /** Each stage's validation: a bad answer is asked again once, then the unit is dropped with its reason in the report. */

@@ -15,10 +15,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -27,13 +30,24 @@ import ai.persona.events.ChatMessage;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
+import ai.persona.infra.testing.TestKafka;
+import ai.persona.session.service.Completions;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Ended sessions, by an event or by the idle job, published as ConversationCompleted by session-service itself. */
 @QuarkusTest
 class CompletionRelayTest {
 
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
     private static final String COMPLETED = EventContract.CONVERSATION_COMPLETED.topic();
+
+    @Inject
+    Pool pool;
 
     @Test
     void anEndedSessionIsPublishedOnceWithAllItsMessagesAndLateMessagesAreNotStored() throws Exception {
@@ -58,7 +72,7 @@ class CompletionRelayTest {
                 .body("messageCount", equalTo(2));
         given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", not(hasItem(sessionId)));
 
-        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        List<ConsumerRecord<String, String>> published = KAFKA.records(COMPLETED, userId);
         assertThat(published).hasSize(1);
         ConsumerRecord<String, String> record = published.get(0);
         assertThat(record.key()).isEqualTo(userId);
@@ -92,7 +106,7 @@ class CompletionRelayTest {
                 .body("endReason", equalTo("idle"))
                 .body("lastActivityAt", equalTo(lastSaid.toString()))
                 .body("messages.content", contains("还在吗"));
-        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        List<ConsumerRecord<String, String>> published = KAFKA.records(COMPLETED, userId);
         assertThat(published).hasSize(1);
         ConversationCompleted completed = SealedRecords.opened(published.get(0));
         assertThat(completed.sessionId()).isEqualTo(sessionId);
@@ -124,7 +138,7 @@ class CompletionRelayTest {
                 && stored(userId, small).getString("publishedAt") != null);
         given().get("/users/{u}/sessions/{s}", userId, large).then().body("messageCount", equalTo(45));
 
-        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
+        List<ConsumerRecord<String, String>> published = KAFKA.records(COMPLETED, userId);
         assertThat(published).extracting(record -> header(record, "ce_id")).containsExactly(large, small);
         ConsumerRecord<String, String> record = published.get(0);
         assertThat(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(900_000);
@@ -133,5 +147,28 @@ class CompletionRelayTest {
         assertThat(kept).hasSizeBetween(20, 44);
         assertThat(kept.get(kept.size() - 1)).startsWith("第44条");
         assertThat(kept.get(0)).startsWith("第" + (45 - kept.size()) + "条");
+    }
+
+    @Test
+    void completedSessionIsListedAsUnpublishedUntilMarked() {
+        String userId = SessionEventsTest.user();
+        String sessionId = SessionApiTest.createSession(userId);
+        SessionApiTest.say(userId, sessionId, "USER", "记住我喜欢绿茶");
+        // session-service's own CompletionRelay would publish and mark it at once: hold its lock meanwhile, as another
+        // instance's relay would
+        SqlConnection relayLock = pool.getConnectionAndAwait();
+        try {
+            relayLock.preparedQuery("select pg_advisory_lock($1)").executeAndAwait(Tuple.of(Completions.RELAY_LOCK));
+            given().contentType(ContentType.JSON).body("{}").post("/users/{u}/sessions/{s}/end", userId, sessionId)
+                    .then().statusCode(200);
+
+            given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", hasItem(sessionId));
+            given().post("/users/{u}/sessions/{s}/published", userId, sessionId).then().statusCode(200)
+                    .body("publishedAt", notNullValue());
+            given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", not(hasItem(sessionId)));
+        } finally {
+            relayLock.preparedQuery("select pg_advisory_unlock($1)").executeAndAwait(Tuple.of(Completions.RELAY_LOCK));
+            relayLock.closeAndAwait();
+        }
     }
 }

@@ -28,6 +28,7 @@ import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.events.SessionEvent;
 import ai.persona.identity.ServiceIdentity;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,6 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ContentKeyTest {
 
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
     private static final String COMPLETED = EventContract.CONVERSATION_COMPLETED.topic();
     private static final String SESSION_EVENTS = EventContract.SESSION_EVENT.topic();
 
@@ -82,8 +84,8 @@ class ContentKeyTest {
         given().get("/users/{u}/sessions/{s}", userId, sessionId).then()
                 .body("messages.content", org.hamcrest.Matchers.contains("I live at " + marker, "Noted, " + marker));
 
-        List<ConsumerRecord<String, String>> published = KafkaTestClient.recordsFor(COMPLETED, userId);
-        List<ConsumerRecord<String, String>> turns = KafkaTestClient.recordsFor(SESSION_EVENTS, userId);
+        List<ConsumerRecord<String, String>> published = KAFKA.records(COMPLETED, userId);
+        List<ConsumerRecord<String, String>> turns = KAFKA.records(SESSION_EVENTS, userId);
         assertThat(published).hasSize(1);
         assertThat(turns).hasSize(2);
         for (ConsumerRecord<String, String> record : concat(published, turns)) {
@@ -119,7 +121,7 @@ class ContentKeyTest {
 
         await().atMost(WAIT).until(() -> stored(userId, later) != null);
         given().get("/users/{u}/sessions/{s}", userId, forgotten).then().statusCode(404);
-        assertThat(KafkaTestClient.recordsFor(EventContract.DEAD_LETTER_TOPIC, userId)).isEmpty();
+        assertThat(KAFKA.records(EventContract.DEAD_LETTER_TOPIC, userId)).isEmpty();
     }
 
     @Test
@@ -139,7 +141,7 @@ class ContentKeyTest {
 
         await().atMost(WAIT).until(() -> stored(userId, later) != null);
         given().get("/users/{u}/sessions/{s}", userId, tampered).then().statusCode(404);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(KafkaTestClient.recordsFor(EventContract.DEAD_LETTER_TOPIC,
+        await().atMost(WAIT).untilAsserted(() -> assertThat(KAFKA.records(EventContract.DEAD_LETTER_TOPIC,
                 userId)).extracting(ConsumerRecord::value).containsExactly(forged));
     }
 

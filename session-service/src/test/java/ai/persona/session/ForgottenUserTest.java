@@ -18,6 +18,7 @@ import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.events.TokenUsage;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaFixtures;
 import ai.persona.model.PersonaPatch;
@@ -29,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class ForgottenUserTest {
+
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
 
     private static final String PATCHES = EventContract.PERSONA_PATCH_PROPOSED.topic();
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -55,8 +58,8 @@ class ForgottenUserTest {
         Instant newLife = Instant.now();
 
         // the batch that was with the optimizer while the user deleted themselves, then one of the new life after it
-        KafkaTestClient.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), oldLife, "Deleted"));
-        KafkaTestClient.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), newLife, "NewLife"));
+        KAFKA.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), oldLife, "Deleted"));
+        KAFKA.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), newLife, "NewLife"));
 
         await().atMost(WAIT).until(() -> PatchConsumerTest.version(userId) == 1);
         given().get("/users/{u}/persona", userId).then()
@@ -72,8 +75,8 @@ class ForgottenUserTest {
         String userId = returnedUser();
 
         // an older producer's record: it cannot show it was learned after the deletion
-        KafkaTestClient.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), null, "Unknown"));
-        KafkaTestClient.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), Instant.now(), "Marker"));
+        KAFKA.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), null, "Unknown"));
+        KAFKA.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), Instant.now(), "Marker"));
 
         await().atMost(WAIT).until(() -> PatchConsumerTest.version(userId) == 1);
         given().get("/users/{u}/persona", userId).then().body("persona.Pattern.Unknown", nullValue());
@@ -85,13 +88,13 @@ class ForgottenUserTest {
         String patchId = "p-" + UUID.randomUUID();
         // stamped in the future, as by a producer whose clock is off: only the remembered id can refuse the replay
         String old = learned(userId, patchId, Instant.now().plusSeconds(3600), "Replayed");
-        KafkaTestClient.send(PATCHES, userId, old);
+        KAFKA.send(PATCHES, userId, old);
         await().atMost(WAIT).until(() -> PatchConsumerTest.version(userId) == 1);
 
         given().delete("/users/{u}", userId).then().statusCode(204);
         SessionApiTest.createSession(userId);
-        KafkaTestClient.send(PATCHES, userId, old);
-        KafkaTestClient.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), Instant.now(), "Marker"));
+        KAFKA.send(PATCHES, userId, old);
+        KAFKA.send(PATCHES, userId, learned(userId, "p-" + UUID.randomUUID(), Instant.now(), "Marker"));
 
         await().atMost(WAIT).until(() -> PatchConsumerTest.version(userId) == 1);
         given().get("/users/{u}/persona", userId).then()
@@ -137,9 +140,9 @@ class ForgottenUserTest {
         given().contentType(io.restassured.http.ContentType.JSON).body("{}")
                 .post("/users/{u}/sessions/{s}/end", other, otherSession).then().statusCode(200);
         String completed = EventContract.CONVERSATION_COMPLETED.topic();
-        await().atMost(WAIT).until(() -> !KafkaTestClient.recordsFor(completed, other).isEmpty());
+        await().atMost(WAIT).until(() -> !KAFKA.records(completed, other).isEmpty());
 
-        assertThat(KafkaTestClient.recordsFor(completed, userId)).isEmpty();
+        assertThat(KAFKA.records(completed, userId)).isEmpty();
     }
 
     private static void remember(String userId, Instant deletedAt) throws Exception {

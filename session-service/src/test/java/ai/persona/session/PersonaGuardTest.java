@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,8 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class PersonaGuardTest {
 
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
     private static final String PATCHES = EventContract.PERSONA_PATCH_PROPOSED.topic();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -28,7 +31,7 @@ class PersonaGuardTest {
     void patchCarryingACardNumberIsParkedWithTheCategoryAndNeverTheNumber() {
         String userId = PersonaApiTest.importedUser();
         String patchId = "p-" + UUID.randomUUID();
-        KafkaTestClient.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
+        KAFKA.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
                 PatchOperation.add("/Pattern/Tea", PersonaFixtures.text("乌龙"), "每天喝乌龙"),
                 PatchOperation.add("/Pattern/Payment", PersonaFixtures.text("4111 1111 1111 1111"), "用户报了卡号")));
 
@@ -50,7 +53,7 @@ class PersonaGuardTest {
     @Test
     void orderNumberFailingTheCardChecksumIsApplied() {
         String userId = PersonaApiTest.importedUser();
-        KafkaTestClient.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, "p-" + UUID.randomUUID(),
+        KAFKA.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, "p-" + UUID.randomUUID(),
                 PatchOperation.add("/Pattern/Last_Order", PersonaFixtures.text("订单号 4111 1111 1111 1112"), "")));
 
         await().atMost(WAIT).until(() -> PatchConsumerTest.version(userId) == 2);
@@ -63,10 +66,10 @@ class PersonaGuardTest {
                 .put("/users/{u}/persona/pins", userId).then().statusCode(200)
                 .body("pins", org.hamcrest.Matchers.contains("/Preference", "/Demographics/Name"));
         String patchId = "p-" + UUID.randomUUID();
-        KafkaTestClient.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
+        KAFKA.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
                 PatchOperation.replace("/Preference/Preferred_Styles", PersonaFixtures.text("严肃"), "")));
         // a later patch on an unpinned field shows the pinned one was consumed before we look
-        KafkaTestClient.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, "p-" + UUID.randomUUID(),
+        KAFKA.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, "p-" + UUID.randomUUID(),
                 PatchOperation.replace("/Pattern/Usage_Pattern", PersonaFixtures.text("周末使用"), "")));
 
         await().atMost(WAIT).until(() -> PatchConsumerTest.version(userId) == 2);

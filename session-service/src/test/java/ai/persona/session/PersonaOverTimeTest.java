@@ -20,6 +20,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class PersonaOverTimeTest {
 
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
     private static final String PATCHES = EventContract.PERSONA_PATCH_PROPOSED.topic();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -41,7 +44,7 @@ class PersonaOverTimeTest {
         String userId = PersonaApiTest.importedUser();
         Instant until = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MICROS);
         String patchId = "p-" + UUID.randomUUID();
-        KafkaTestClient.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
+        KAFKA.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
                 PatchOperation.add("/Pattern/Current_Location", PersonaFixtures.text("这个月在东京"), "用户说这个月在东京出差")
                         .until(until),
                 PatchOperation.replace("/Pattern/Usage_Pattern", PersonaFixtures.text("出差时用手机提问"), "用户说在路上用手机")));
@@ -77,7 +80,7 @@ class PersonaOverTimeTest {
     void provenanceFollowsAnOptimizerChangeAUserEditAndARollback() {
         String userId = PersonaApiTest.importedUser();
         String patchId = "p-" + UUID.randomUUID();
-        KafkaTestClient.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
+        KAFKA.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
                 PatchOperation.replace("/Preference/Preferred_Styles", PersonaFixtures.text("幽默"), "用户两次要求轻松的语气")));
         await().atMost(WAIT).until(() -> PatchConsumerTest.version(userId) == 2);
         assertThat(field(provenance(userId), "/Preference/Preferred_Styles")).containsEntry("version", 2)
@@ -148,7 +151,7 @@ class PersonaOverTimeTest {
                 .body("field", equalTo("until"));
 
         String patchId = "p-" + UUID.randomUUID();
-        KafkaTestClient.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
+        KAFKA.send(PATCHES, userId, PatchConsumerTest.proposed(userId, 1, patchId,
                 PatchOperation.add("/Pattern/Trip", PersonaFixtures.text("东京"), "").until(Instant.now().minusSeconds(60))));
         await().atMost(WAIT).untilAsserted(() -> given().get("/users/{u}/export", userId).then()
                 .body("rejectedPatches[0].patchId", equalTo(patchId))

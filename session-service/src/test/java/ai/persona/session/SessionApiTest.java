@@ -6,28 +6,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import ai.persona.session.service.Completions;
-
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
+/**
+ * The sessions API as a client sees it: REST calls only, so {@code SessionApiIT} runs the same tests against the
+ * packaged application (a test that needs the database or a bean belongs elsewhere, e.g. {@code CompletionRelayTest}).
+ */
 @QuarkusTest
 class SessionApiTest {
-
-    @Inject
-    Pool pool;
 
     private static String user() {
         return "user-" + UUID.randomUUID();
@@ -113,28 +107,6 @@ class SessionApiTest {
     }
 
     @Test
-    void completedSessionIsListedAsUnpublishedUntilMarked() {
-        String userId = user();
-        String sessionId = createSession(userId);
-        say(userId, sessionId, "USER", "记住我喜欢绿茶");
-        // session-service's own CompletionRelay would publish and mark it at once: hold its lock meanwhile, as another
-        // instance's relay would
-        SqlConnection relayLock = pool.getConnectionAndAwait();
-        try {
-            relayLock.preparedQuery("select pg_advisory_lock($1)").executeAndAwait(Tuple.of(Completions.RELAY_LOCK));
-            given().contentType(ContentType.JSON).body("{}").post("/users/{u}/sessions/{s}/end", userId, sessionId);
-
-            given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", hasItem(sessionId));
-            given().post("/users/{u}/sessions/{s}/published", userId, sessionId).then().statusCode(200)
-                    .body("publishedAt", notNullValue());
-            given().get("/sessions/unpublished?limit=100").then().statusCode(200).body("id", not(hasItem(sessionId)));
-        } finally {
-            relayLock.preparedQuery("select pg_advisory_unlock($1)").executeAndAwait(Tuple.of(Completions.RELAY_LOCK));
-            relayLock.closeAndAwait();
-        }
-    }
-
-    @Test
     void sessionsAreListedNewestFirstInPages() {
         String userId = user();
         String first = createSession(userId);
@@ -194,7 +166,10 @@ class SessionApiTest {
         given().get("/users/{u}/sessions/{s}", user(), "nope").then().statusCode(404);
     }
 
+    // the packaged application runs the production idle timeout (30 minutes) and its job every minute: the job may end
+    // this test's two-hour-old session before the call does
     @Test
+    @DisabledOnIntegrationTest("the production idle job may end the idle session first")
     void idleSessionsAreEndedAndReturnedForPublishing() {
         String userId = user();
         String idle = given().contentType(ContentType.JSON)

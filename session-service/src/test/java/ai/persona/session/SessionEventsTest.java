@@ -23,6 +23,7 @@ import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.events.SessionEvent;
 import ai.persona.events.ToolCall;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,6 +31,8 @@ import io.restassured.path.json.JsonPath;
 /** SessionEvents produced to the real topic, materialized into the sessions seen through the REST API. */
 @QuarkusTest
 class SessionEventsTest {
+
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
 
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TOPIC = EventContract.SESSION_EVENT.topic();
@@ -64,7 +67,7 @@ class SessionEventsTest {
 
     /** One producer, in order: one user's records land on one partition in this order. */
     static void publish(String userId, String... values) {
-        KafkaTestClient.sendAll(TOPIC, java.util.Arrays.stream(values).map(value -> Map.entry(userId, value)).toList());
+        KAFKA.sendAll(TOPIC, java.util.Arrays.stream(values).map(value -> Map.entry(userId, value)).toList());
     }
 
     /** The session as GET shows it, or null while it does not exist. */
@@ -196,14 +199,14 @@ class SessionEventsTest {
         await().atMost(WAIT).until(() -> stored(victim, sessionId) != null);
 
         String forged = json(SessionEvent.forgotten("e-" + UUID.randomUUID(), victim, Instant.now()));
-        KafkaTestClient.sendFrom("persona-updater", TOPIC, victim, forged);
+        KAFKA.sendFrom("persona-updater", TOPIC, victim, forged);
         String after = session();
         publish(victim, messages(victim, after, Instant.now(), null, said(MessageRole.USER, "还在")));
 
         await().atMost(WAIT).until(() -> stored(victim, after) != null);
         given().get("/users/{u}/sessions/{s}", victim, sessionId).then().statusCode(200)
                 .body("messages.content", contains("别删我"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(KafkaTestClient.recordsFor(EventContract.DEAD_LETTER_TOPIC, victim))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(KAFKA.records(EventContract.DEAD_LETTER_TOPIC, victim))
                 .extracting(ConsumerRecord::value).contains(forged));
     }
 
@@ -246,7 +249,7 @@ class SessionEventsTest {
         await().atMost(WAIT).until(() -> contents(userId, sessionId).contains("后"));
         assertThat(contents(userId, sessionId)).containsExactly("前", "后");
         await().atMost(WAIT).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> dead = KafkaTestClient.recordsFor(EventContract.DEAD_LETTER_TOPIC, userId);
+            List<ConsumerRecord<String, String>> dead = KAFKA.records(EventContract.DEAD_LETTER_TOPIC, userId);
             assertThat(dead).extracting(ConsumerRecord::value).containsExactly("{this is not json", noKind, noRole);
             assertThat(dead).extracting(r -> header(r, "dead-letter-reason")).element(1)
                     .isEqualTo("a SessionEvent needs eventId, userId and kind");

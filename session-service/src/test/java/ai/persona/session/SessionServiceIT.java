@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaFixtures;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
@@ -25,6 +26,8 @@ import io.restassured.http.ContentType;
  */
 @QuarkusIntegrationTest
 class SessionServiceIT {
+
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
 
     @BeforeAll
     static void callAsAnOperator() {
@@ -63,6 +66,6 @@ class SessionServiceIT {
                 .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
         // the outbox relay publishes the change on the compacted topic, keyed by user id
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                KafkaTestClient.recordsFor(EventContract.PERSONA_CHANGED.topic(), userId)).hasSize(1));
+                KAFKA.records(EventContract.PERSONA_CHANGED.topic(), userId)).hasSize(1));
     }
 }

@@ -19,11 +19,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class UserDataTest {
+
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
 
     private static final List<String> TABLES_WITH_USER_ID = List.of("sessions", "personas", "persona_history",
             "rejected_patches", "persona_outbox");
@@ -48,7 +51,7 @@ class UserDataTest {
         SessionApiTest.say(userId, sessionId, "USER", "删除我吧");
         PersonaApiTest.edit(userId, "1", "[{\"op\":\"add\",\"path\":\"/Pattern/Tea\",\"value\":\"乌龙\"}]");
         // a parked patch too, so every table holds something of this user
-        KafkaTestClient.send(EventContract.PERSONA_PATCH_PROPOSED.topic(), userId,
+        KAFKA.send(EventContract.PERSONA_PATCH_PROPOSED.topic(), userId,
                 PatchConsumerTest.proposed(userId, 1, "p-" + userId, ai.persona.model.PatchOperation.add("/Pattern/Tea",
                         ai.persona.model.PersonaFixtures.text("绿茶"), "")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rowsOf(userId, "rejected_patches"))
@@ -69,7 +72,7 @@ class UserDataTest {
         assertThat(count("select count(*) from forgotten_users where user_hash = ?", userId)).isZero();
         assertThat(count("select count(*) from processed_patches where patch_id = ?", "p-" + userId)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> events = KafkaTestClient.recordsFor(
+            List<ConsumerRecord<String, String>> events = KAFKA.records(
                     EventContract.PERSONA_CHANGED.topic(), userId);
             assertThat(events).isNotEmpty();
             assertThat(events.get(events.size() - 1).value()).isNull();

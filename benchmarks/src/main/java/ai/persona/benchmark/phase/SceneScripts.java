@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.PersonaBenchReader;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.PersonaBenchReader;
+import ai.persona.personabench.Scene;
 
 /**
  * Sessions of realistic length for P2: user i replays the user side of one PersonaBench persona's scenes, one scene per

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.Scene;
 import ai.persona.model.PersonaJson;
 
 class SceneScriptsTest {

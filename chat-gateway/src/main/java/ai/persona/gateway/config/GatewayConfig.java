@@ -1,14 +1,13 @@
 package ai.persona.gateway.config;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import ai.persona.gateway.llm.Embeddings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The gateway's own settings; the LLM itself is configured under quarkus.langchain4j.openai (see application.properties). */
+/** The gateway's own settings; the chat model's are {@link ai.persona.gateway.model.ModelConfig} (gateway.llm). */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -17,8 +16,6 @@ public interface GatewayConfig {
     Sessions sessions();
 
     Settings settings();
-
-    Llm llm();
 
     Conversations conversations();
 
@@ -107,10 +104,5 @@ public interface GatewayConfig {
         @WithDefault("A past conversation with this user that may be relevant to the new message follows. Use it as "
                 + "background; do not mention it unless it helps.")
         String header();
-    }
-
-    interface Llm {
-        /** Models offered on /v1/models and accepted in requests; the configured chat model when empty. */
-        Optional<List<String>> models();
     }
 }

@@ -9,14 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
-import dev.langchain4j.model.openai.internal.chat.Message;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
-import ai.persona.gateway.llm.Llm;
-import ai.persona.gateway.llm.LlmRequests;
-import ai.persona.gateway.llm.ModelCatalog;
+import ai.persona.gateway.model.ChatModel;
+import ai.persona.gateway.model.ModelCatalog;
+import ai.persona.gateway.model.ModelChunk;
+import ai.persona.gateway.model.ModelMessage;
+import ai.persona.gateway.model.ModelOutput;
+import ai.persona.gateway.model.ModelRequest;
 import ai.persona.gateway.rest.HttpReply;
 import ai.persona.gateway.service.ConversationTracker;
 import ai.persona.gateway.service.GatewayException;
@@ -38,15 +38,15 @@ public class ChatCompletions {
 
     private final ConversationTracker tracker;
     private final Personalization personalization;
-    private final Llm llm;
+    private final ChatModel chatModel;
     private final ModelCatalog models;
     private final BackgroundTasks backgroundTasks;
 
-    public ChatCompletions(ConversationTracker tracker, Personalization personalization, Llm llm, ModelCatalog models,
-            BackgroundTasks backgroundTasks) {
+    public ChatCompletions(ConversationTracker tracker, Personalization personalization, ChatModel chatModel,
+            ModelCatalog models, BackgroundTasks backgroundTasks) {
         this.tracker = tracker;
         this.personalization = personalization;
-        this.llm = llm;
+        this.chatModel = chatModel;
         this.models = models;
         this.backgroundTasks = backgroundTasks;
     }
@@ -54,44 +54,44 @@ public class ChatCompletions {
     public Uni<HttpReply> complete(String userId, String requestedSessionId, JsonNode body) {
         OpenAiRequest request = OpenAiRequests.read(body);
         String model = models.resolve(request.model());
-        List<Message> conversation = request.messages().stream().map(OpenAiMessages::toModel).toList();
+        List<ModelMessage> conversation = request.messages().stream().map(OpenAiMessages::toModel).toList();
         Instant now = Instant.now();
         List<ChatMessage> stored = request.messages().stream().map(m -> OpenAiMessages.toStored(m, now)).toList();
         if (backgroundTasks.isBackgroundTask(stored)) {
             // a front-end's own task (a title, tags): answered as sent, nothing recorded, nothing learned
-            return reply(Keeper.NOTHING, model, LlmRequests.request(model, null, conversation, request.tools(),
+            return reply(Keeper.NOTHING, model, ModelRequest.of(model, null, conversation, request.tools(),
                     request.toolChoice(), request.otherParameters()), request.stream());
         }
         return tracker.track(userId, requestedSessionId, stored)
                 .chain(session -> personalization.systemPrompt(userId, session.sessionId(), lastUserMessage(stored))
-                        .map(prompt -> LlmRequests.request(model, prompt, conversation, request.tools(),
+                        .map(prompt -> ModelRequest.of(model, prompt, conversation, request.tools(),
                                 request.toolChoice(), request.otherParameters()))
                         .chain(modelRequest -> reply(Keeper.recorded(tracker, session, stored), model, modelRequest,
                                 request.stream())));
     }
 
-    private Uni<HttpReply> reply(Keeper keeper, String model, ChatCompletionRequest request, boolean stream) {
+    private Uni<HttpReply> reply(Keeper keeper, String model, ModelRequest request, boolean stream) {
         return stream ? streamed(keeper, model, request) : whole(keeper, model, request);
     }
 
-    private Uni<HttpReply> whole(Keeper keeper, String model, ChatCompletionRequest request) {
+    private Uni<HttpReply> whole(Keeper keeper, String model, ModelRequest request) {
         ReplyRecorder recorder = new ReplyRecorder();
-        return llm.complete(request)
+        return chatModel.complete(request)
                 .invoke(recorder::add)
                 .call(() -> keeper.keep(recorder.message(Instant.now())))
                 .onFailure().call(() -> keepAfterFailure(keeper))
-                .map(response -> HttpReply.json(OpenAiReplies.completion(response, modelOf(response, model)),
+                .map(reply -> HttpReply.json(OpenAiReplies.completion(reply, modelOf(reply, model)),
                         keeper.headers()));
     }
 
-    private Uni<HttpReply> streamed(Keeper keeper, String model, ChatCompletionRequest request) {
-        return Streams.started(llm.stream(request))
+    private Uni<HttpReply> streamed(Keeper keeper, String model, ModelRequest request) {
+        return Streams.started(chatModel.stream(request))
                 .onFailure().call(() -> keepAfterFailure(keeper))
                 .map(chunks -> HttpReply.events(frames(keeper, model, chunks), "[DONE]", keeper.headers()));
     }
 
     // recorded before [DONE]: a client that sends its next turn right after it finds the session complete
-    private Multi<Object> frames(Keeper keeper, String model, Multi<ChatCompletionResponse> chunks) {
+    private Multi<Object> frames(Keeper keeper, String model, Multi<ModelChunk> chunks) {
         ReplyRecorder recorder = new ReplyRecorder();
         Multi<Object> relayed = chunks
                 .invoke(recorder::add)
@@ -126,7 +126,7 @@ public class ChatCompletions {
         return null;
     }
 
-    private static String modelOf(ChatCompletionResponse response, String requested) {
+    private static String modelOf(ModelOutput response, String requested) {
         return response.model() != null ? response.model() : requested;
     }
 }

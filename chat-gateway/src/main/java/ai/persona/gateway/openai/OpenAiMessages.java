@@ -3,23 +3,17 @@ package ai.persona.gateway.openai;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.langchain4j.model.openai.internal.chat.AssistantMessage;
-import dev.langchain4j.model.openai.internal.chat.Content;
-import dev.langchain4j.model.openai.internal.chat.ContentType;
-import dev.langchain4j.model.openai.internal.chat.FunctionCall;
-import dev.langchain4j.model.openai.internal.chat.ImageDetail;
-import dev.langchain4j.model.openai.internal.chat.ImageUrl;
-import dev.langchain4j.model.openai.internal.chat.Message;
-import dev.langchain4j.model.openai.internal.chat.SystemMessage;
-import dev.langchain4j.model.openai.internal.chat.ToolCall;
-import dev.langchain4j.model.openai.internal.chat.ToolMessage;
-import dev.langchain4j.model.openai.internal.chat.ToolType;
-import dev.langchain4j.model.openai.internal.chat.UserMessage;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
+import ai.persona.gateway.model.ModelContentPart;
+import ai.persona.gateway.model.ModelContentPart.ImageDetail;
+import ai.persona.gateway.model.ModelMessage;
+import ai.persona.gateway.model.ModelRole;
+import ai.persona.gateway.model.ModelToolCall;
 import ai.persona.gateway.service.GatewayException;
 
 /** A client's messages as the model gets them (as sent) and as the session keeps them (role, text, tool calls). */
@@ -28,19 +22,19 @@ public final class OpenAiMessages {
     private OpenAiMessages() {
     }
 
-    public static Message toModel(OpenAiMessage message) {
+    public static ModelMessage toModel(OpenAiMessage message) {
         return switch (message.role()) {
             // "developer" is the newer name of "system"; OpenAI-compatible servers do not all know it
-            case "system", "developer" -> SystemMessage.builder().content(message.text()).name(message.name()).build();
-            case "user" -> user(message);
-            case "assistant" -> AssistantMessage.builder()
-                    .content(message.text())
-                    .name(message.name())
-                    .toolCalls(message.toolCalls() == null ? null : message.toolCalls().stream()
+            case "system", "developer" -> new ModelMessage(ModelRole.SYSTEM, message.text(), null, message.name(),
+                    null, null);
+            case "user" -> new ModelMessage(ModelRole.USER, message.text(), parts(message.content()), message.name(),
+                    null, null);
+            case "assistant" -> new ModelMessage(ModelRole.ASSISTANT, message.text(), null, message.name(),
+                    message.toolCalls() == null ? null : message.toolCalls().stream()
                             .map(OpenAiMessages::toModel)
-                            .toList())
-                    .build();
-            case "tool" -> ToolMessage.from(message.toolCallId(), message.text());
+                            .toList(),
+                    null);
+            case "tool" -> ModelMessage.tool(message.toolCallId(), message.text());
             default -> throw GatewayException.badRequest("unknown role " + message.role());
         };
     }
@@ -64,45 +58,35 @@ public final class OpenAiMessages {
         return new ChatMessage(role, text, at, calls, message.toolCallId());
     }
 
-    private static Message user(OpenAiMessage message) {
-        JsonNode content = message.content();
+    /** A user message's content parts; null for plain text (or none). */
+    private static List<ModelContentPart> parts(JsonNode content) {
         if (content == null || content.isNull() || content.isTextual()) {
-            return UserMessage.builder().content(message.text()).name(message.name()).build();
+            return null;
         }
-        List<Content> parts = new ArrayList<>();
+        List<ModelContentPart> parts = new ArrayList<>();
         for (JsonNode part : content) {
             switch (part.path("type").asText()) {
-                case "text" -> parts.add(Content.builder().type(ContentType.TEXT).text(part.path("text").asText())
-                        .build());
-                case "image_url" -> parts.add(Content.builder().type(ContentType.IMAGE_URL)
-                        .imageUrl(ImageUrl.builder()
-                                .url(part.path("image_url").path("url").asText())
-                                .detail(detail(part.path("image_url").path("detail").asText(null)))
-                                .build())
-                        .build());
+                case "text" -> parts.add(ModelContentPart.text(part.path("text").asText()));
+                case "image_url" -> parts.add(ModelContentPart.image(part.path("image_url").path("url").asText(),
+                        detail(part.path("image_url").path("detail").asText(null))));
                 default -> throw GatewayException.badRequest("content parts of type " + part.path("type").asText()
                         + " are not supported; use text or image_url");
             }
         }
-        return UserMessage.builder().content(parts).name(message.name()).build();
+        return parts;
     }
 
     private static ImageDetail detail(String detail) {
         try {
-            return detail == null ? null : ImageDetail.valueOf(detail.toUpperCase(java.util.Locale.ROOT));
+            return detail == null ? null : ImageDetail.valueOf(detail.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw GatewayException.badRequest("image_url.detail is low, high or auto, got " + detail);
         }
     }
 
-    private static ToolCall toModel(OpenAiMessage.ToolCallWire call) {
-        return ToolCall.builder()
-                .id(call.id())
-                .type(ToolType.FUNCTION)
-                .function(FunctionCall.builder()
-                        .name(call.function() == null ? null : call.function().name())
-                        .arguments(call.function() == null ? null : call.function().arguments())
-                        .build())
-                .build();
+    private static ModelToolCall toModel(OpenAiMessage.ToolCallWire call) {
+        return ModelToolCall.function(call.id(),
+                call.function() == null ? null : call.function().name(),
+                call.function() == null ? null : call.function().arguments());
     }
 }

@@ -6,12 +6,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import dev.langchain4j.model.openai.internal.chat.AssistantMessage;
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionChoice;
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
-import dev.langchain4j.model.openai.internal.chat.Delta;
-import dev.langchain4j.model.openai.internal.chat.ToolCall;
-import dev.langchain4j.model.openai.internal.shared.Usage;
+import ai.persona.gateway.model.ModelChoice;
+import ai.persona.gateway.model.ModelChunk;
+import ai.persona.gateway.model.ModelMessage;
+import ai.persona.gateway.model.ModelOutput;
+import ai.persona.gateway.model.ModelReply;
+import ai.persona.gateway.model.ModelToolCall;
+import ai.persona.gateway.model.ModelUsage;
 
 /** The model's reply in OpenAI's wire format, as relayed to the client: the model's content and tool calls unchanged. */
 public final class OpenAiReplies {
@@ -19,52 +20,54 @@ public final class OpenAiReplies {
     private OpenAiReplies() {
     }
 
-    public static ChatCompletion completion(ChatCompletionResponse response, String model) {
-        List<ChatCompletion.Choice> choices = response.choices() == null ? List.of() : response.choices().stream()
+    public static ChatCompletion completion(ModelReply reply, String model) {
+        List<ChatCompletion.Choice> choices = choices(reply).stream()
                 .map(choice -> new ChatCompletion.Choice(index(choice), message(choice.message()), null,
                         choice.finishReason()))
                 .toList();
-        return new ChatCompletion(id(response), ChatCompletion.COMPLETION, created(response), model, choices,
-                usage(response.usage()));
+        return new ChatCompletion(id(reply), ChatCompletion.COMPLETION, created(reply), model, choices,
+                usage(reply.usage()));
     }
 
-    public static ChatCompletion chunk(ChatCompletionResponse chunk, String model) {
-        List<ChatCompletion.Choice> choices = chunk.choices() == null ? List.of() : chunk.choices().stream()
-                .map(choice -> new ChatCompletion.Choice(index(choice), null, delta(choice.delta()),
+    public static ChatCompletion chunk(ModelChunk chunk, String model) {
+        List<ChatCompletion.Choice> choices = choices(chunk).stream()
+                .map(choice -> new ChatCompletion.Choice(index(choice), null, delta(choice.message()),
                         choice.finishReason()))
                 .toList();
         return new ChatCompletion(id(chunk), ChatCompletion.CHUNK, created(chunk), model, choices, usage(chunk.usage()));
     }
 
-    private static OpenAiMessage message(AssistantMessage message) {
+    private static OpenAiMessage message(ModelMessage message) {
         if (message == null) {
             return new OpenAiMessage("assistant", null, null, null, null);
         }
-        return new OpenAiMessage("assistant", message.content() == null ? null : TextNode.valueOf(message.content()),
-                null, toolCalls(message.toolCalls()), null);
+        return new OpenAiMessage("assistant", text(message), null, toolCalls(message.toolCalls()), null);
     }
 
-    private static OpenAiMessage delta(Delta delta) {
+    private static OpenAiMessage delta(ModelMessage delta) {
         if (delta == null) {
             return new OpenAiMessage(null, null, null, null, null);
         }
-        return new OpenAiMessage(delta.role(), delta.content() == null ? null : TextNode.valueOf(delta.content()),
-                null, toolCalls(delta.toolCalls()), null);
+        return new OpenAiMessage(delta.role() == null ? null : delta.role().wireName(), text(delta), null,
+                toolCalls(delta.toolCalls()), null);
     }
 
-    private static List<OpenAiMessage.ToolCallWire> toolCalls(List<ToolCall> calls) {
+    private static TextNode text(ModelMessage message) {
+        return message.text() == null ? null : TextNode.valueOf(message.text());
+    }
+
+    private static List<OpenAiMessage.ToolCallWire> toolCalls(List<ModelToolCall> calls) {
         if (calls == null || calls.isEmpty()) {
             return null;
         }
         return calls.stream()
-                .map(call -> new OpenAiMessage.ToolCallWire(call.index(), call.id(),
-                        call.type() == null ? null : call.type().name().toLowerCase(java.util.Locale.ROOT),
-                        call.function() == null ? null
-                                : new OpenAiMessage.FunctionWire(call.function().name(), call.function().arguments())))
+                .map(call -> new OpenAiMessage.ToolCallWire(call.index(), call.id(), call.type(),
+                        call.name() == null && call.arguments() == null ? null
+                                : new OpenAiMessage.FunctionWire(call.name(), call.arguments())))
                 .toList();
     }
 
-    private static ChatCompletion.Usage usage(Usage usage) {
+    private static ChatCompletion.Usage usage(ModelUsage usage) {
         if (usage == null) {
             return null;
         }
@@ -74,15 +77,19 @@ public final class OpenAiReplies {
                 : usage.totalTokens());
     }
 
-    private static int index(ChatCompletionChoice choice) {
+    private static List<ModelChoice> choices(ModelOutput output) {
+        return output.choices() == null ? List.of() : output.choices();
+    }
+
+    private static int index(ModelChoice choice) {
         return choice.index() == null ? 0 : choice.index();
     }
 
-    private static String id(ChatCompletionResponse response) {
-        return response.id() != null ? response.id() : "chatcmpl-" + UUID.randomUUID();
+    private static String id(ModelOutput output) {
+        return output.id() != null ? output.id() : "chatcmpl-" + UUID.randomUUID();
     }
 
-    private static long created(ChatCompletionResponse response) {
-        return response.created() != null ? response.created() : Instant.now().getEpochSecond();
+    private static long created(ModelOutput output) {
+        return output.created() != null ? output.created() : Instant.now().getEpochSecond();
     }
 }

@@ -10,8 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.langchain4j.model.openai.internal.chat.Function;
-import dev.langchain4j.model.openai.internal.chat.Tool;
+import ai.persona.gateway.model.ModelTool;
 import ai.persona.gateway.service.GatewayException;
 import ai.persona.input.LogText;
 import ai.persona.input.UserText;
@@ -96,14 +95,14 @@ public final class OpenAiRequests {
         }
     }
 
-    private static List<Tool> tools(JsonNode tools) {
+    private static List<ModelTool> tools(JsonNode tools) {
         if (tools == null || tools.isNull()) {
             return null;
         }
         if (!tools.isArray()) {
             throw GatewayException.badRequest("\"tools\" must be an array");
         }
-        List<Tool> read = new ArrayList<>();
+        List<ModelTool> read = new ArrayList<>();
         for (JsonNode tool : tools) {
             JsonNode function = tool.path("function");
             if (!"function".equals(tool.path("type").asText("function")) || !function.path("name").isTextual()
@@ -111,13 +110,11 @@ public final class OpenAiRequests {
                 throw GatewayException.badField("tools", "each tool is {\"type\":\"function\",\"function\":"
                         + "{\"name\":...,\"parameters\":{...}}}");
             }
-            read.add(Tool.from(Function.builder()
-                    .name(function.get("name").asText())
-                    .description(function.path("description").asText(null))
-                    .strict(function.path("strict").isBoolean() ? function.get("strict").asBoolean() : null)
-                    .parameters(function.has("parameters")
-                            ? PersonaJson.mapper().convertValue(function.get("parameters"), OBJECT) : null)
-                    .build()));
+            read.add(new ModelTool(function.get("name").asText(),
+                    function.path("description").asText(null),
+                    function.path("strict").isBoolean() ? function.get("strict").asBoolean() : null,
+                    function.has("parameters")
+                            ? PersonaJson.mapper().convertValue(function.get("parameters"), OBJECT) : null));
         }
         return read;
     }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import ai.persona.gateway.auth.CurrentUser;
-import ai.persona.gateway.llm.ModelCatalog;
+import ai.persona.gateway.model.ModelCatalog;
 import ai.persona.gateway.rest.HttpReply;
 import io.quarkus.security.Authenticated;
 

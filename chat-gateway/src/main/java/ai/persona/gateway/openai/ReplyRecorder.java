@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionChoice;
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
-import dev.langchain4j.model.openai.internal.chat.ToolCall;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
+import ai.persona.gateway.model.ModelMessage;
+import ai.persona.gateway.model.ModelOutput;
+import ai.persona.gateway.model.ModelToolCall;
 
 /**
  * Collects the assistant's reply (first choice) for the session: text, and tool calls that a stream delivers in pieces
@@ -27,16 +27,11 @@ public final class ReplyRecorder {
         final StringBuilder arguments = new StringBuilder();
     }
 
-    public void add(ChatCompletionResponse response) {
-        if (response.choices() == null || response.choices().isEmpty()) {
-            return;
-        }
-        ChatCompletionChoice choice = response.choices().get(0);
-        if (choice.message() != null) {
-            append(choice.message().content(), choice.message().toolCalls());
-        }
-        if (choice.delta() != null) {
-            append(choice.delta().content(), choice.delta().toolCalls());
+    /** A whole reply, or the next chunk of a streamed one. */
+    public void add(ModelOutput output) {
+        ModelMessage message = output.firstMessage();
+        if (message != null) {
+            append(message.text(), message.toolCalls());
         }
     }
 
@@ -52,7 +47,7 @@ public final class ReplyRecorder {
                 toolCalls, null));
     }
 
-    private void append(String content, List<ToolCall> toolCalls) {
+    private void append(String content, List<ModelToolCall> toolCalls) {
         if (content != null) {
             text.append(content);
         }
@@ -60,16 +55,16 @@ public final class ReplyRecorder {
             return;
         }
         for (int i = 0; i < toolCalls.size(); i++) {
-            ToolCall call = toolCalls.get(i);
+            ModelToolCall call = toolCalls.get(i);
             PartialCall partial = calls.computeIfAbsent(call.index() == null ? i : call.index(), k -> new PartialCall());
             if (call.id() != null) {
                 partial.id = call.id();
             }
-            if (call.function() != null && call.function().name() != null) {
-                partial.name = call.function().name();
+            if (call.name() != null) {
+                partial.name = call.name();
             }
-            if (call.function() != null && call.function().arguments() != null) {
-                partial.arguments.append(call.function().arguments());
+            if (call.arguments() != null) {
+                partial.arguments.append(call.arguments());
             }
         }
     }

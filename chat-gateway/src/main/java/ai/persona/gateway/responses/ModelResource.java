@@ -6,7 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import ai.persona.gateway.llm.ModelCatalog;
+import ai.persona.gateway.model.ModelCatalog;
 import ai.persona.gateway.openai.ModelList;
 import io.quarkus.security.Authenticated;
 

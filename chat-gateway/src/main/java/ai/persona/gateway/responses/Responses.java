@@ -1,8 +1,6 @@
 package ai.persona.gateway.responses;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +27,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Responses {
-
-    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.UTF_8);
 
     private final ChatCompletions completions;
     private final RememberedResponses remembered;
@@ -103,7 +99,7 @@ public class Responses {
         String sessionId = sessionOf(reply);
         return reply.body()
                 .collect().in(ByteArrayOutputStream::new, ByteArrayOutputStream::writeBytes)
-                .map(bytes -> read(bytes.toByteArray()))
+                .map(bytes -> SseFrames.read(bytes.toByteArray()))
                 .map(completion -> {
                     ResponseObject response = CompletedResponses.of(turn.draft(), completion);
                     remember(turn, sessionId, CompletedResponses.assistantMessage(completion), response);
@@ -120,20 +116,20 @@ public class Responses {
                 .onItem().transformToIterable(frame -> events(frame, stream, turn, sessionId));
         Multi<ResponseEvent> all = Multi.createBy().concatenating()
                 .streams(Multi.createFrom().deferred(() -> Multi.createFrom().iterable(stream.started())), events);
-        return new HttpReply(reply.headers(), all.map(Responses::frame));
+        return new HttpReply(reply.headers(), all.map(SseFrames::frame));
     }
 
     // the chat stream's frames: chunks, an error frame if the model failed midway, then [DONE] once recorded
     private List<ResponseEvent> events(byte[] frame, StreamedResponse stream, Turn turn, String sessionId) {
-        byte[] data = data(frame);
-        if (java.util.Arrays.equals(data, DONE)) {
+        byte[] data = SseFrames.data(frame);
+        if (SseFrames.isDone(data)) {
             // a failed response has nothing to continue from
             if (!stream.isFailed()) {
                 remember(turn, sessionId, stream.assistantMessage(), stream.response());
             }
             return stream.finished();
         }
-        JsonNode json = read(data);
+        JsonNode json = SseFrames.read(data);
         return json.has("error") ? stream.failed(json.get("error")) : stream.chunk(json);
     }
 
@@ -150,29 +146,5 @@ public class Responses {
     private static String sessionOf(HttpReply reply) {
         List<String> values = reply.headers().get(ChatCompletions.SESSION_HEADER);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    // a frame as HttpReply writes it: "data: <payload>\n\n"
-    private static byte[] data(byte[] frame) {
-        String text = new String(frame, StandardCharsets.UTF_8).strip();
-        return (text.startsWith("data:") ? text.substring(5).strip() : text).getBytes(StandardCharsets.UTF_8);
-    }
-
-    // OpenAI names each event in the frame as well as in its type
-    private static byte[] frame(ResponseEvent event) {
-        try {
-            return ("event: " + event.type() + "\ndata: " + PersonaJson.mapper().writeValueAsString(event) + "\n\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write a " + event.type() + " event", e);
-        }
-    }
-
-    private static JsonNode read(byte[] json) {
-        try {
-            return PersonaJson.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("the chat completion is not JSON", e);
-        }
     }
 }

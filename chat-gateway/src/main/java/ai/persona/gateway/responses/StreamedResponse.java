@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.gateway.responses.ResponseObject.Failure;
@@ -20,34 +18,9 @@ import ai.persona.gateway.responses.ResponseObject.Usage;
  */
 final class StreamedResponse {
 
-    private static final class Item {
-        final String id;
-        final int outputIndex;
-        final StringBuilder text = new StringBuilder();
-        final String callId;
-        final String name;
-
-        Item(String id, int outputIndex, String callId, String name) {
-            this.id = id;
-            this.outputIndex = outputIndex;
-            this.callId = callId;
-            this.name = name;
-        }
-
-        boolean isCall() {
-            return callId != null;
-        }
-
-        OutputItem output(String status) {
-            return isCall() ? OutputItem.functionCall(id, status, callId, name, text.toString())
-                    : OutputItem.message(id, status, status.equals("completed")
-                            ? List.of(OutputText.of(text.toString())) : List.of());
-        }
-    }
-
     private final ResponseDraft draft;
-    private final List<Item> items = new ArrayList<>();
-    private Item open;
+    private final List<StreamedItem> items = new ArrayList<>();
+    private StreamedItem open;
     private Integer openToolIndex;
     private int sequence;
     private Usage usage = Usage.of(0, 0);
@@ -112,55 +85,40 @@ final class StreamedResponse {
 
     /** The assistant's message as the conversation goes on with it, in chat form. */
     ObjectNode assistantMessage() {
-        ObjectNode message = JsonNodeFactory.instance.objectNode().put("role", "assistant");
-        StringBuilder text = new StringBuilder();
-        items.stream().filter(item -> !item.isCall()).forEach(item -> text.append(item.text));
-        if (text.isEmpty()) {
-            message.putNull("content");
-        } else {
-            message.put("content", text.toString());
-        }
-        ArrayNode calls = JsonNodeFactory.instance.arrayNode();
-        items.stream().filter(Item::isCall).forEach(item -> calls.addObject().put("id", item.callId)
-                .put("type", "function").putObject("function").put("name", item.name)
-                .put("arguments", item.text.toString()));
-        if (!calls.isEmpty()) {
-            message.set("tool_calls", calls);
-        }
-        return message;
+        return StreamedItem.assistantMessage(items);
     }
 
     private void text(String delta, List<ResponseEvent> events) {
         if (open == null || open.isCall()) {
             close(events);
-            open = add(new Item(ResponseDraft.newId("msg_"), items.size(), null, null), events);
-            events.add(ResponseEvent.ofPart("response.content_part.added", sequence++, open.id, open.outputIndex,
+            open = add(new StreamedItem(ResponseDraft.newId("msg_"), items.size(), null, null), events);
+            events.add(ResponseEvent.ofPart("response.content_part.added", sequence++, open.id(), open.outputIndex(),
                     OutputText.of("")));
         }
-        open.text.append(delta);
-        events.add(ResponseEvent.ofText("response.output_text.delta", sequence++, open.id, open.outputIndex, 0, delta,
-                null, null));
+        open.append(delta);
+        events.add(ResponseEvent.ofText("response.output_text.delta", sequence++, open.id(), open.outputIndex(), 0,
+                delta, null, null));
     }
 
     private void toolCall(JsonNode call, List<ResponseEvent> events) {
         int index = call.path("index").asInt(0);
         if (open == null || !open.isCall() || openToolIndex == null || openToolIndex != index) {
             close(events);
-            open = add(new Item(ResponseDraft.newId("fc_"), items.size(), call.path("id").asText(""),
+            open = add(new StreamedItem(ResponseDraft.newId("fc_"), items.size(), call.path("id").asText(""),
                     call.path("function").path("name").asText("")), events);
             openToolIndex = index;
         }
         String arguments = call.path("function").path("arguments").asText("");
         if (!arguments.isEmpty()) {
-            open.text.append(arguments);
-            events.add(ResponseEvent.ofText("response.function_call_arguments.delta", sequence++, open.id,
-                    open.outputIndex, null, arguments, null, null));
+            open.append(arguments);
+            events.add(ResponseEvent.ofText("response.function_call_arguments.delta", sequence++, open.id(),
+                    open.outputIndex(), null, arguments, null, null));
         }
     }
 
-    private Item add(Item item, List<ResponseEvent> events) {
+    private StreamedItem add(StreamedItem item, List<ResponseEvent> events) {
         items.add(item);
-        events.add(ResponseEvent.ofItem("response.output_item.added", sequence++, item.outputIndex,
+        events.add(ResponseEvent.ofItem("response.output_item.added", sequence++, item.outputIndex(),
                 item.output("in_progress")));
         return item;
     }
@@ -169,17 +127,17 @@ final class StreamedResponse {
         if (open == null) {
             return;
         }
-        String whole = open.text.toString();
+        String whole = open.text();
         if (open.isCall()) {
-            events.add(ResponseEvent.ofText("response.function_call_arguments.done", sequence++, open.id,
-                    open.outputIndex, null, null, null, whole));
+            events.add(ResponseEvent.ofText("response.function_call_arguments.done", sequence++, open.id(),
+                    open.outputIndex(), null, null, null, whole));
         } else {
-            events.add(ResponseEvent.ofText("response.output_text.done", sequence++, open.id, open.outputIndex, 0,
+            events.add(ResponseEvent.ofText("response.output_text.done", sequence++, open.id(), open.outputIndex(), 0,
                     null, whole, null));
-            events.add(ResponseEvent.ofPart("response.content_part.done", sequence++, open.id, open.outputIndex,
+            events.add(ResponseEvent.ofPart("response.content_part.done", sequence++, open.id(), open.outputIndex(),
                     OutputText.of(whole)));
         }
-        events.add(ResponseEvent.ofItem("response.output_item.done", sequence++, open.outputIndex,
+        events.add(ResponseEvent.ofItem("response.output_item.done", sequence++, open.outputIndex(),
                 open.output("completed")));
         open = null;
         openToolIndex = null;

@@ -3,20 +3,20 @@ package ai.persona.gateway.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionRequest;
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
 import ai.persona.input.UserText;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
 import ai.persona.gateway.client.SessionRecord;
 import ai.persona.gateway.config.GatewayConfig;
-import ai.persona.gateway.llm.Llm;
-import ai.persona.gateway.llm.LlmRequests;
-import ai.persona.gateway.llm.ModelCatalog;
+import ai.persona.gateway.model.ChatModel;
+import ai.persona.gateway.model.ModelCatalog;
+import ai.persona.gateway.model.ModelChunk;
+import ai.persona.gateway.model.ModelMessage;
+import ai.persona.gateway.model.ModelOutput;
+import ai.persona.gateway.model.ModelRequest;
 import ai.persona.gateway.messaging.SessionRecorder;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,16 +32,16 @@ public class ChatService {
     private final ActiveSessions sessions;
     private final SessionRecorder recorder;
     private final Personalization personalization;
-    private final Llm llm;
+    private final ChatModel chatModel;
     private final ModelCatalog models;
     private final GatewayConfig.Sessions config;
 
-    public ChatService(ActiveSessions sessions, SessionRecorder recorder, Personalization personalization, Llm llm,
-            ModelCatalog models, GatewayConfig config) {
+    public ChatService(ActiveSessions sessions, SessionRecorder recorder, Personalization personalization,
+            ChatModel chatModel, ModelCatalog models, GatewayConfig config) {
         this.sessions = sessions;
         this.recorder = recorder;
         this.personalization = personalization;
-        this.llm = llm;
+        this.chatModel = chatModel;
         this.models = models;
         this.config = config.sessions();
     }
@@ -51,8 +51,8 @@ public class ChatService {
         ChatMessage said = userMessage(content);
         return open(userId, sessionId)
                 .chain(session -> request(session, said)
-                        .chain(llm::complete)
-                        .map(ChatService::replyText)
+                        .chain(chatModel::complete)
+                        .map(ModelOutput::firstText)
                         .chain(text -> record(session, said, text))
                         .onFailure().call(() -> keepAfterFailure(session, said)));
     }
@@ -62,16 +62,16 @@ public class ChatService {
         ChatMessage said = userMessage(content);
         return open(userId, sessionId)
                 .chain(session -> request(session, said)
-                        .map(llm::stream)
+                        .map(chatModel::stream)
                         .chain(Streams::started)
                         .onFailure().call(() -> keepAfterFailure(session, said))
                         .map(chunks -> events(session, said, chunks)));
     }
 
-    private Multi<StreamEvent> events(SessionRecord session, ChatMessage said, Multi<ChatCompletionResponse> chunks) {
+    private Multi<StreamEvent> events(SessionRecord session, ChatMessage said, Multi<ModelChunk> chunks) {
         StringBuilder reply = new StringBuilder();
         Multi<StreamEvent> deltas = chunks
-                .map(ChatService::replyText)
+                .map(ModelOutput::firstText)
                 .filter(text -> !text.isEmpty())
                 .invoke(reply::append)
                 .map(StreamEvent::delta);
@@ -97,12 +97,12 @@ public class ChatService {
                 });
     }
 
-    private Uni<ChatCompletionRequest> request(SessionRecord session, ChatMessage said) {
-        List<ChatMessage> conversation = new ArrayList<>(session.messagesOrEmpty());
-        conversation.add(said);
+    private Uni<ModelRequest> request(SessionRecord session, ChatMessage said) {
+        List<ModelMessage> conversation = new ArrayList<>();
+        session.messagesOrEmpty().forEach(message -> conversation.add(ModelMessage.of(message)));
+        conversation.add(ModelMessage.of(said));
         return personalization.systemPrompt(session.userId(), session.id(), said.content())
-                .map(prompt -> LlmRequests.request(models.defaultModel(), prompt,
-                        conversation.stream().map(LlmRequests::toModel).toList(), null, null, Map.of()));
+                .map(prompt -> ModelRequest.of(models.defaultModel(), prompt, conversation));
     }
 
     // the user's message and the reply in one event: both are kept, or neither and the user is told
@@ -142,15 +142,5 @@ public class ChatService {
         UserText.problem(content).ifPresent(problem -> {
             throw GatewayException.badField("content", "content " + problem);
         });
-    }
-
-    private static String replyText(ChatCompletionResponse response) {
-        if (response.choices() == null || response.choices().isEmpty()) {
-            return "";
-        }
-        var choice = response.choices().get(0);
-        String text = choice.message() != null ? choice.message().content()
-                : choice.delta() != null ? choice.delta().content() : null;
-        return text == null ? "" : text;
     }
 }

@@ -9,17 +9,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.JwtKeysResource;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.NodeScripts;
 import ai.persona.gateway.support.SessionStore;
-import ai.persona.infra.stack.JwtKeyFolder;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import ai.persona.infra.testing.UserKeysTestResource;
 import ai.persona.input.AppUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,8 +32,8 @@ class AppKeyExampleTest {
 
     private static final Path EXAMPLE = Path.of("..", "examples", "openai-app-key-node");
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @TestHTTPResource("/v1")
     URL gateway;
@@ -46,8 +44,7 @@ class AppKeyExampleTest {
         String app = "example-" + UUID.randomUUID().toString().substring(0, 8);
         llm.replies("Hello from alice", "Rooibos, alice.");
         llm.replies("Hello from bob", "Hojicha, bob.");
-        Path keys = Path.of(ConfigProvider.getConfig().getValue(JwtKeysResource.KEYS_PROPERTY, String.class));
-        String appKey = JwtKeyFolder.ensure(keys, JwtKeyFolder.DEFAULT_ISSUER).appKeyFor(app, Duration.ofHours(1));
+        String appKey = UserKeysTestResource.keys().appKeyFor(app, Duration.ofHours(1));
         Path work = NodeScripts.install(EXAMPLE, "app.mjs");
 
         JsonNode result = NodeScripts.run(work, "app.mjs", Map.of(

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.gateway.support.InjectLlmStub;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.input.AppUsers;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -40,8 +41,8 @@ class AppKeysTest {
     private static final String ALICE_PERSONA = "{\"Demographics\":{\"Name\":\"Alice\",\"Career_Information\":\"baker\"}}";
     private static final String BOB_PERSONA = "{\"Demographics\":{\"Name\":\"Bob\",\"Career_Information\":\"pilot\"}}";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     private final List<String> auditLines = new CopyOnWriteArrayList<>();
     private final Handler audit = new Handler() {
@@ -75,7 +76,7 @@ class AppKeysTest {
 
     private static String chat(String message, String userField) {
         return """
-                {"model":"%s",%s"messages":[{"role":"user","content":"%s"}]}""".formatted(LlmStub.MODEL,
+                {"model":"%s",%s"messages":[{"role":"user","content":"%s"}]}""".formatted(OpenAiStub.MODEL,
                 userField == null ? "" : "\"user\":\"" + userField + "\",", message);
     }
 
@@ -133,7 +134,7 @@ class AppKeysTest {
         SessionStore.importPersona(alice, ALICE_PERSONA);
 
         Response response = asApp(app).contentType(ContentType.JSON).body("""
-                {"model":"%s","user":"alice","input":"responses-%s"}""".formatted(LlmStub.MODEL, app))
+                {"model":"%s","user":"alice","input":"responses-%s"}""".formatted(OpenAiStub.MODEL, app))
                 .post("/v1/responses");
 
         response.then().statusCode(200).body("output[0].content[0].text", equalTo("ok"));
@@ -189,7 +190,7 @@ class AppKeysTest {
         asApp(app).header("X-User-Id", "alice").get("/api/persona").then().statusCode(403)
                 .contentType(startsWith("application/problem+json"));
         asApp(app).header("X-User-Id", "alice").post("/api/sessions").then().statusCode(403);
-        asApp(app).get("/v1/models").then().statusCode(200).body("data[0].id", equalTo(LlmStub.MODEL));
+        asApp(app).get("/v1/models").then().statusCode(200).body("data[0].id", equalTo(OpenAiStub.MODEL));
     }
 
     @Test
@@ -208,6 +209,7 @@ class AppKeysTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("the chat header is set in the test profile only")
     void theConfiguredChatHeaderNamesTheSessionOfAnAppsUser() {
         String app = newApp();
         String alice = AppUsers.personaUserId(app, "alice");
@@ -218,7 +220,7 @@ class AppKeysTest {
         String second = asApp(app).header("X-User-Id", "alice").header("X-OpenWebUI-Chat-Id", "chat-1")
                 .contentType(ContentType.JSON).body("""
                         {"model":"%s","messages":[{"role":"user","content":"webui-%s"},{"role":"assistant","content":
-                        "ok"},{"role":"user","content":"and more"}]}""".formatted(LlmStub.MODEL, app))
+                        "ok"},{"role":"user","content":"and more"}]}""".formatted(OpenAiStub.MODEL, app))
                 .post("/v1/chat/completions").then().statusCode(200).extract().header("X-Session-Id");
 
         assertThat(second).isEqualTo(first).startsWith("xs-");

@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
-import ai.persona.gateway.support.LlmStub;
+import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.input.FuzzInput;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,7 +75,7 @@ class BadInputFuzzTest {
     private static String completion(FuzzInput in) {
         String tools = in.array(() -> in.or("{\"type\":\"function\",\"function\":{\"name\":" + in.or(FuzzInput.quoted(
                 in.string())) + ",\"parameters\":" + in.or("{\"type\":\"object\"}") + "}}"));
-        return "{\"model\":" + in.or("\"" + LlmStub.MODEL + "\"") + ",\"stream\":" + in.or(in.oneOf("true", "false"))
+        return "{\"model\":" + in.or("\"" + OpenAiStub.MODEL + "\"") + ",\"stream\":" + in.or(in.oneOf("true", "false"))
                 + ",\"messages\":" + in.or(in.array(() -> openAiMessage(in)))
                 + (in.chance(20) ? ",\"tools\":" + in.or(tools) : "")
                 + (in.chance(20) ? ",\"temperature\":" + in.value(1) : "") + "}";

@@ -32,12 +32,12 @@ import ai.persona.events.ChangeSource;
 import ai.persona.events.EventContract;
 import ai.persona.events.PersonaChanged;
 import ai.persona.events.RecordOrigin;
-import ai.persona.gateway.support.TopicReader;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 
 import ai.persona.gateway.service.PersonaCache;
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
 import ai.persona.model.TokenCounter;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,14 +47,16 @@ import io.restassured.response.Response;
 @QuarkusTest
 class PersonaPromptTest {
 
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
+
     private static final String PERSONA = """
             {"Demographics":{"Name":"Mei","Career_Information":"marine biologist"},
              "Personality":{"Thinking_or_Feeling":"thinking, weighs the evidence before deciding anything"},
              "Pattern":{"Usage_Pattern":"asks long questions in the evening after field work on the coast"},
              "Preference":{"Preferred_Formats":"short bullet lists"}}""";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Inject
     PersonaCache cache;
@@ -101,8 +103,8 @@ class PersonaPromptTest {
         prompt(user).then().statusCode(200).body("version", equalTo((int) next))
                 .body("text", allOf(containsString("Mei again"), org.hamcrest.Matchers.not(containsString("Mallory"))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                TopicReader.recordsFor(EventContract.DEAD_LETTER_TOPIC, user))
-                .extracting(r -> TopicReader.header(r, "dead-letter-reason")).containsExactlyInAnyOrder(
+                KAFKA.records(EventContract.DEAD_LETTER_TOPIC, user))
+                .extracting(r -> TestKafka.header(r, "dead-letter-reason")).containsExactlyInAnyOrder(
                         "ce_source 'persona-updater' is not session-service, the only producer of persona.changed.v1",
                         "ce_source 'chat-gateway' is not session-service, the only producer of persona.changed.v1"));
     }

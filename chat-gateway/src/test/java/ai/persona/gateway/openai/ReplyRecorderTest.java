@@ -7,26 +7,24 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionChoice;
-import dev.langchain4j.model.openai.internal.chat.ChatCompletionResponse;
-import dev.langchain4j.model.openai.internal.chat.Delta;
-import dev.langchain4j.model.openai.internal.chat.FunctionCall;
-import dev.langchain4j.model.openai.internal.chat.ToolCall;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
+import ai.persona.gateway.model.ModelChoice;
+import ai.persona.gateway.model.ModelChunk;
+import ai.persona.gateway.model.ModelMessage;
+import ai.persona.gateway.model.ModelReply;
+import ai.persona.gateway.model.ModelRole;
+import ai.persona.gateway.model.ModelToolCall;
 
 class ReplyRecorderTest {
 
-    private static ChatCompletionResponse chunk(String content, ToolCall... calls) {
-        Delta delta = Delta.builder().content(content).toolCalls(calls.length == 0 ? null : List.of(calls)).build();
-        return ChatCompletionResponse.builder()
-                .choices(List.of(ChatCompletionChoice.builder().index(0).delta(delta).build()))
-                .build();
+    private static ModelChunk chunk(String content, ModelToolCall... calls) {
+        ModelMessage delta = new ModelMessage(null, content, null, null, calls.length == 0 ? null : List.of(calls), null);
+        return new ModelChunk(null, null, null, List.of(new ModelChoice(0, delta, null)), null);
     }
 
-    private static ToolCall call(int index, String id, String name, String arguments) {
-        return ToolCall.builder().index(index).id(id)
-                .function(FunctionCall.builder().name(name).arguments(arguments).build()).build();
+    private static ModelToolCall call(int index, String id, String name, String arguments) {
+        return new ModelToolCall(index, id, null, name, arguments);
     }
 
     @Test
@@ -54,6 +52,19 @@ class ReplyRecorderTest {
         assertThat(reply.toolCalls()).containsExactly(
                 new ai.persona.events.ToolCall("c1", "weather", "{\"city\":\"Oslo\"}"),
                 new ai.persona.events.ToolCall("c2", "time", "{}"));
+    }
+
+    @Test
+    void aWholeReplyIsStoredWithItsCalls() {
+        ReplyRecorder recorder = new ReplyRecorder();
+        recorder.add(new ModelReply("r1", 1L, "m", List.of(new ModelChoice(0, new ModelMessage(ModelRole.ASSISTANT,
+                "Let me look.", null, null, List.of(ModelToolCall.function("c1", "weather", "{}")), null), "tool_calls")),
+                null));
+
+        ChatMessage reply = recorder.message(Instant.EPOCH).orElseThrow();
+
+        assertThat(reply.content()).isEqualTo("Let me look.");
+        assertThat(reply.toolCalls()).containsExactly(new ai.persona.events.ToolCall("c1", "weather", "{}"));
     }
 
     @Test

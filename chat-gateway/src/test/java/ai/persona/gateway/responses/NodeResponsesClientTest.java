@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.NodeScripts;
 import ai.persona.gateway.support.Users;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,8 +31,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class NodeResponsesClientTest {
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @TestHTTPResource("/v1")
     URL gateway;
@@ -50,7 +50,7 @@ class NodeResponsesClientTest {
         JsonNode result = NodeScripts.run(work, "responses.mjs", Map.of(
                 "GATEWAY_BASE_URL", gateway.toString(),
                 "GATEWAY_TOKEN", Users.token(user),
-                "GATEWAY_MODEL", LlmStub.MODEL,
+                "GATEWAY_MODEL", OpenAiStub.MODEL,
                 "FIRST_MESSAGE", "rfirst " + user,
                 "SECOND_MESSAGE", "rsecond " + user,
                 "THIRD_MESSAGE", "rthird " + user));
@@ -59,7 +59,7 @@ class NodeResponsesClientTest {
         assertThat(result.path("second").path("text").asText()).isEqualTo("Second, streamed.");
         assertThat(result.path("second").path("types").get(0).asText()).isEqualTo("response.created");
         assertThat(result.path("third").asText()).isEqualTo("Third, through the helper.");
-        assertThat(result.path("model").asText()).isEqualTo(LlmStub.MODEL);
+        assertThat(result.path("model").asText()).isEqualTo(OpenAiStub.MODEL);
         // one session: the instructions, then three turns of two messages
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).get("/api/sessions").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].messageCount", equalTo(7)));

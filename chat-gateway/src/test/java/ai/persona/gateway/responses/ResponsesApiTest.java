@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -30,24 +31,25 @@ class ResponsesApiTest {
     private static final String PERSONA = """
             {"Demographics":{"Name":"Mei","Career_Information":"marine biologist"}}""";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     static Response create(String user, String body) {
         return as(user).contentType(ContentType.JSON).body(body).post("/v1/responses");
     }
 
     @Test
+    @DisabledOnIntegrationTest("background-task markers are set in the test profile only")
     void aFrontEndsBackgroundTaskIsAnsweredAndNotRecorded() {
         String user = newUser("responses");
 
         Response reply = create(user, """
-                {"model":"%s","input":"### Task:\\nSuggest tags for the chat. tags-%s"}""".formatted(LlmStub.MODEL, user));
+                {"model":"%s","input":"### Task:\\nSuggest tags for the chat. tags-%s"}""".formatted(OpenAiStub.MODEL, user));
 
         reply.then().statusCode(200).body("output[0].content[0].text", equalTo("ok"));
         assertThat(reply.header("X-Session-Id")).isNull();
         String session = create(user, """
-                {"model":"%s","input":"own-%s"}""".formatted(LlmStub.MODEL, user)).then().statusCode(200).extract()
+                {"model":"%s","input":"own-%s"}""".formatted(OpenAiStub.MODEL, user)).then().statusCode(200).extract()
                 .header("X-Session-Id");
         SessionStore.recorded(user, session, 2);
         as(user).get("/api/sessions").then().statusCode(200).body("total", equalTo(1));
@@ -60,11 +62,11 @@ class ResponsesApiTest {
         llm.replies("hello-" + user, "Hello, Mei.");
 
         Response reply = create(user, """
-                {"model":"%s","input":"hello-%s"}""".formatted(LlmStub.MODEL, user));
+                {"model":"%s","input":"hello-%s"}""".formatted(OpenAiStub.MODEL, user));
 
         reply.then().statusCode(200).contentType(startsWith("application/json"))
                 .body("id", startsWith("resp_")).body("object", equalTo("response"))
-                .body("status", equalTo("completed")).body("model", equalTo(LlmStub.MODEL))
+                .body("status", equalTo("completed")).body("model", equalTo(OpenAiStub.MODEL))
                 .body("output[0].type", equalTo("message")).body("output[0].id", startsWith("msg_"))
                 .body("output[0].role", equalTo("assistant"))
                 .body("output[0].content[0].type", equalTo("output_text"))
@@ -89,7 +91,7 @@ class ResponsesApiTest {
                 {"model":"%s","instructions":"Answer in French.","temperature":0.3,"max_output_tokens":50,"input":[
                   {"role":"user","content":[{"type":"input_text","text":"parts-%s first"}]},
                   {"role":"assistant","content":[{"type":"output_text","text":"earlier answer"}]},
-                  {"type":"message","role":"user","content":"and now?"}]}""".formatted(LlmStub.MODEL, user));
+                  {"type":"message","role":"user","content":"and now?"}]}""".formatted(OpenAiStub.MODEL, user));
 
         reply.then().statusCode(200).body("output[0].content[0].text", equalTo("Bien sûr."))
                 .body("instructions", equalTo("Answer in French.")).body("max_output_tokens", equalTo(50));
@@ -110,7 +112,7 @@ class ResponsesApiTest {
         llm.replies("stream-" + user, "Streaming through responses.");
 
         Response reply = create(user, """
-                {"model":"%s","stream":true,"input":"stream-%s"}""".formatted(LlmStub.MODEL, user));
+                {"model":"%s","stream":true,"input":"stream-%s"}""".formatted(OpenAiStub.MODEL, user));
 
         reply.then().statusCode(200).contentType(startsWith("text/event-stream"));
         List<JsonNode> events = events(reply.asString());
@@ -139,13 +141,13 @@ class ResponsesApiTest {
         String user = newUser("responses");
         llm.replies("ref-" + user, "The first answer.");
         Response first = create(user, """
-                {"model":"%s","input":[{"role":"user","content":"ref-%s"}]}""".formatted(LlmStub.MODEL, user));
+                {"model":"%s","input":[{"role":"user","content":"ref-%s"}]}""".formatted(OpenAiStub.MODEL, user));
         String messageId = first.then().statusCode(200).extract().path("output[0].id");
         llm.replies("ref second " + user, "The second answer.");
 
         Response second = create(user, """
                 {"model":"%s","input":[{"role":"user","content":"ref-%s"},{"type":"item_reference","id":"%s"},
-                  {"role":"user","content":"ref second %s"}]}""".formatted(LlmStub.MODEL, user, messageId, user));
+                  {"role":"user","content":"ref second %s"}]}""".formatted(OpenAiStub.MODEL, user, messageId, user));
 
         second.then().statusCode(200).body("output[0].content[0].text", equalTo("The second answer."));
         JsonNode sent = llm.requests("ref second " + user).get(0).path("messages");
@@ -161,12 +163,12 @@ class ResponsesApiTest {
         String user = newUser("responses");
         String other = newUser("responses");
         String othersResponse = create(other, """
-                {"model":"%s","input":"theirs-%s"}""".formatted(LlmStub.MODEL, other))
+                {"model":"%s","input":"theirs-%s"}""".formatted(OpenAiStub.MODEL, other))
                 .then().statusCode(200).extract().path("id");
 
         for (String id : new String[] { "resp_unknown", othersResponse }) {
             create(user, """
-                    {"model":"%s","previous_response_id":"%s","input":"more"}""".formatted(LlmStub.MODEL, id))
+                    {"model":"%s","previous_response_id":"%s","input":"more"}""".formatted(OpenAiStub.MODEL, id))
                     .then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
                     .body("error.param", equalTo("previous_response_id"))
                     .body("error.code", equalTo("previous_response_not_found"));
@@ -184,7 +186,7 @@ class ResponsesApiTest {
                 { "\"input\":[{\"type\":\"item_reference\",\"id\":\"msg_1\"}]", "input" } };
         for (String[] field : refused) {
             String input = field[0].startsWith("\"input\"") ? "" : ",\"input\":\"refused-" + user + "\"";
-            create(user, "{\"model\":\"%s\",%s%s}".formatted(LlmStub.MODEL, field[0], input))
+            create(user, "{\"model\":\"%s\",%s%s}".formatted(OpenAiStub.MODEL, field[0], input))
                     .then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
                     .body("error.param", equalTo(field[1]));
         }
@@ -194,12 +196,12 @@ class ResponsesApiTest {
     @Test
     void aSingleModelIsServedAndAnUnknownOneIs404() {
         String user = newUser("responses");
-        as(user).get("/v1/models/{id}", LlmStub.MODEL).then().statusCode(200)
-                .body("id", equalTo(LlmStub.MODEL)).body("object", equalTo("model"))
+        as(user).get("/v1/models/{id}", OpenAiStub.MODEL).then().statusCode(200)
+                .body("id", equalTo(OpenAiStub.MODEL)).body("object", equalTo("model"))
                 .body("owned_by", equalTo("ai-persona"));
         as(user).get("/v1/models/gpt-9").then().statusCode(404)
                 .body("error.code", equalTo("model_not_found")).body("error.param", equalTo("model"));
-        as(user).get("/v1/models").then().statusCode(200).body("data[0].id", equalTo(LlmStub.MODEL));
+        as(user).get("/v1/models").then().statusCode(200).body("data[0].id", equalTo(OpenAiStub.MODEL));
     }
 
     /** The events of a Responses stream; each frame's event name is its payload's type. */

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.gateway.support.InjectLlmStub;
-import ai.persona.gateway.support.LlmStub;
 import ai.persona.gateway.support.SessionStore;
+import ai.persona.infra.testing.InjectOpenAiStub;
+import ai.persona.infra.testing.OpenAiStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -27,8 +27,8 @@ class ResponsesToolCallsTest {
             [{"type":"function","name":"get_weather","description":"Weather in a city",
               "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}]""";
 
-    @InjectLlmStub
-    LlmStub llm;
+    @InjectOpenAiStub
+    OpenAiStub llm;
 
     @Test
     void aToolCallComesBackAsAFunctionCallAndItsOutputContinuesTheSession() {
@@ -37,7 +37,7 @@ class ResponsesToolCallsTest {
 
         Response first = create(user, """
                 {"model":"%s","tools":%s,"tool_choice":{"type":"function","name":"get_weather"},
-                 "input":"weather-%s in Oslo?"}""".formatted(LlmStub.MODEL, TOOLS, user));
+                 "input":"weather-%s in Oslo?"}""".formatted(OpenAiStub.MODEL, TOOLS, user));
 
         first.then().statusCode(200)
                 .body("output.size()", equalTo(1))
@@ -57,7 +57,7 @@ class ResponsesToolCallsTest {
         Response second = create(user, """
                 {"model":"%s","tools":%s,"previous_response_id":"%s","input":[
                   {"type":"function_call_output","call_id":"call_9","output":"tool output %s: sunny"}]}"""
-                .formatted(LlmStub.MODEL, TOOLS, first.path("id"), user));
+                .formatted(OpenAiStub.MODEL, TOOLS, first.path("id"), user));
 
         second.then().statusCode(200).body("output[0].content[0].text", equalTo("Sunny in Oslo."))
                 .body("previous_response_id", equalTo(first.path("id")));
@@ -76,7 +76,7 @@ class ResponsesToolCallsTest {
         llm.callsTool("sweather-" + user, "call_4", "get_weather", "{\"city\":\"Paris\"}");
 
         Response reply = create(user, """
-                {"model":"%s","stream":true,"tools":%s,"input":"sweather-%s"}""".formatted(LlmStub.MODEL, TOOLS,
+                {"model":"%s","stream":true,"tools":%s,"input":"sweather-%s"}""".formatted(OpenAiStub.MODEL, TOOLS,
                 user));
 
         reply.then().statusCode(200);

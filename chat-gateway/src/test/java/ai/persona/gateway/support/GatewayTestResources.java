@@ -4,6 +4,8 @@ import ai.persona.identity.ServiceIdentity;
 import ai.persona.infra.KafkaTestResource;
 import ai.persona.infra.PostgresTestResource;
 import ai.persona.infra.ServiceKeysTestResource;
+import ai.persona.infra.testing.OpenAiStubResource;
+import ai.persona.infra.testing.UserKeysTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
@@ -17,8 +19,8 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = KafkaTestResource.TOPICS_ARG, value = GatewayTestResources.TOPICS))
 @QuarkusTestResource(value = SessionServiceProcess.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = LlmStubResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtKeysResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OpenAiStubResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = UserKeysTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = ServiceKeysTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = ServiceKeysTestResource.SIGNS_AS_ARG, value = ServiceIdentity.GATEWAY))
 public final class GatewayTestResources {

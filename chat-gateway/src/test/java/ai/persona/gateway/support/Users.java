@@ -2,13 +2,10 @@ package ai.persona.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import ai.persona.gateway.auth.TokenMint;
+import ai.persona.infra.testing.UserKeysTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -23,22 +20,12 @@ public final class Users {
     }
 
     public static String token(String userId) {
-        Path keys = Path.of(ConfigProvider.getConfig().getValue(JwtKeysResource.KEYS_PROPERTY, String.class));
-        try {
-            return TokenMint.mint(userId, keys, TokenMint.ISSUER, Duration.ofHours(1));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot mint a token for " + userId, e);
-        }
+        return UserKeysTestResource.keys().tokenFor(userId, Duration.ofHours(1));
     }
 
     /** An app key for the app: it acts for the end users its requests name. */
     public static String appToken(String appId) {
-        Path keys = Path.of(ConfigProvider.getConfig().getValue(JwtKeysResource.KEYS_PROPERTY, String.class));
-        try {
-            return TokenMint.mintApp(appId, keys, TokenMint.ISSUER, Duration.ofHours(1));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot mint an app key for " + appId, e);
-        }
+        return UserKeysTestResource.keys().appKeyFor(appId, Duration.ofHours(1));
     }
 
     /** A request to the gateway with this app's key. */

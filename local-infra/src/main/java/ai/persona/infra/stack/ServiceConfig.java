@@ -51,9 +51,17 @@ final class ServiceConfig {
         }
         if (!service.equals(SESSION_SERVICE)) {
             config.put("quarkus.rest-client.session-service.url", sessionServiceUrl);
+        }
+        // the model: the updater's is quarkus-langchain4j's, the gateway's has keys of its own (its ModelConfig)
+        if (service.equals(UPDATER)) {
             config.put("quarkus.langchain4j.openai.base-url", options.llmBaseUrl());
             config.put("quarkus.langchain4j.openai.api-key", options.llmApiKey());
             config.put("quarkus.langchain4j.openai.chat-model.model-name", options.llmModel());
+        }
+        if (service.equals(GATEWAY)) {
+            config.put("gateway.llm.base-url", options.llmBaseUrl());
+            config.put("gateway.llm.api-key", options.llmApiKey());
+            config.put("gateway.llm.model-name", options.llmModel());
         }
         // service identity: session-service and the updater verify callers' tokens, the gateway and the updater sign theirs
         if (!service.equals(GATEWAY)) {

@@ -65,6 +65,8 @@ class ServiceConfigTest {
         Map<String, String> gateway = configOf(LocalStack.GATEWAY, Map.of());
 
         assertFalse(session.containsKey("quarkus.langchain4j.openai.base-url"));
+        assertFalse(session.containsKey("gateway.llm.base-url"));
+        assertEquals("http://localhost:9/v1/", gateway.get("gateway.llm.base-url"));
         assertFalse(session.containsKey("mp.jwt.verify.issuer"));
         assertEquals("issuer", gateway.get("mp.jwt.verify.issuer"));
         assertEquals("http://localhost:8081", gateway.get("quarkus.rest-client.session-service.url"));

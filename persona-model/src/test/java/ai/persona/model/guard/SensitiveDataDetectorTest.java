@@ -3,18 +3,14 @@ package ai.persona.model.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.persona.bench.PersonaBenchReader;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaFixtures;
 import ai.persona.model.ViolationReason;
@@ -121,32 +117,6 @@ class SensitiveDataDetectorTest {
     void nothingInTheFixturePersonasIsFlagged() {
         assertThat(ValuesOf.strings(PersonaFixtures.teaShopOwner()).stream().map(detector::categoryOf)
                 .filter(Optional::isPresent)).isEmpty();
-    }
-
-    @Test
-    void nothingInThePersonaBenchFixturesIsFlagged() {
-        PersonaBenchReader fixtures = new PersonaBenchReader(Path.of("src/test/resources/personabench-fixture"));
-
-        assertThat(flagged(fixtures)).isEmpty();
-    }
-
-    /** The golden personas of the real data (149, Chinese) when the shared folder is there; see docs/persona-guard.md. */
-    @Test
-    void nothingInTheRealGoldenPersonasIsFlagged() {
-        PersonaBenchReader reader = new PersonaBenchReader(PersonaBenchReader.defaultDir());
-        Assumptions.assumeTrue(reader.isAvailable(), "PersonaBench data not found at " + reader.dataDir());
-
-        assertThat(flagged(reader)).isEmpty();
-    }
-
-    private List<String> flagged(PersonaBenchReader reader) {
-        List<String> flagged = new ArrayList<>();
-        for (String name : reader.personaNames()) {
-            for (String value : ValuesOf.strings(reader.read(name).golden())) {
-                detector.categoryOf(value).ifPresent(category -> flagged.add(name + ": " + category + ": " + value));
-            }
-        }
-        return flagged;
     }
 
     @Test

@@ -7,12 +7,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Every scalar of a persona as text, for scanning whole personas in tests. */
-final class ValuesOf {
+public final class ValuesOf {
 
     private ValuesOf() {
     }
 
-    static List<String> strings(JsonNode node) {
+    public static List<String> strings(JsonNode node) {
         List<String> values = new ArrayList<>();
         collect(node, values);
         return values;

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import ai.persona.events.EventContract;
+import ai.persona.infra.testing.TestKafka;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -16,6 +18,8 @@ import io.restassured.path.json.JsonPath;
 public final class Api {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
 
     private Api() {
     }
@@ -69,7 +73,12 @@ public final class Api {
                 .get();
     }
 
+    /** The patches proposed for the user on the topic so far (read to its end offsets). */
+    public static List<ConsumerRecord<String, String>> patches(String userId) {
+        return KAFKA.records(EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
+    }
+
     public static List<ConsumerRecord<String, String>> awaitPatches(String userId, int count) {
-        return await().atMost(WAIT).until(() -> TestKafka.patches(userId), records -> records.size() >= count);
+        return await().atMost(WAIT).until(() -> patches(userId), records -> records.size() >= count);
     }
 }

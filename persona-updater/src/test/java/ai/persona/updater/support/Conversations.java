@@ -15,10 +15,16 @@ import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.events.PersonaChanged;
 import ai.persona.events.SessionEvent;
+import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 
 /** Builds and sends the events a test feeds the service, as the other services would publish them. */
 public final class Conversations {
+
+    /** A phrase only the optimizer's repair request contains (prompts/optimizer-repair.txt). */
+    public static final String REPAIR_PHRASE = "Your previous answer to this request was rejected";
+
+    private static final TestKafka KAFKA = TestKafka.ofConfig();
 
     private static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
 
@@ -59,7 +65,12 @@ public final class Conversations {
     }
 
     public static void send(ConversationCompleted session) {
-        TestKafka.sendConversation(session.userId(), json(session));
+        sendRaw(session.userId(), json(session));
+    }
+
+    /** Sends this text as a completed conversation of the user, as session-service would: valid or not. */
+    public static void sendRaw(String userId, String value) {
+        KAFKA.send(EventContract.CONVERSATION_COMPLETED.topic(), userId, value);
     }
 
     public static List<ConversationCompleted> sendSimple(String userId, String marker, int from, int to) {
@@ -75,16 +86,16 @@ public final class Conversations {
     public static void sendPersona(String userId, long version, ObjectNode persona) {
         PersonaChanged changed = new PersonaChanged(PersonaChanged.VERSION, userId, version,
                 PersonaJson.mapper().createArrayNode(), persona, ChangeSource.USER_EDIT, null, List.of(), Instant.now());
-        TestKafka.send(EventContract.PERSONA_CHANGED.topic(), userId, json(changed));
+        KAFKA.send(EventContract.PERSONA_CHANGED.topic(), userId, json(changed));
     }
 
     public static void sendTombstone(String userId) {
-        TestKafka.send(EventContract.PERSONA_CHANGED.topic(), userId, null);
+        KAFKA.send(EventContract.PERSONA_CHANGED.topic(), userId, null);
     }
 
     /** The gateway's marker that the user asked to be forgotten, recorded at {@code at}. */
     public static void sendForgotten(String userId, Instant at) {
-        TestKafka.send(EventContract.SESSION_EVENT.topic(), userId,
+        KAFKA.send(EventContract.SESSION_EVENT.topic(), userId,
                 json(SessionEvent.forgotten("e-" + UUID.randomUUID(), userId, at)));
     }
 

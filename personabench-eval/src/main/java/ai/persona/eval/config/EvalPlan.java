@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.Scene;
 
 /**
  * What one run evaluates and how: the personas and scenes chosen, the settings, and the limits of a conversation.

@@ -4,8 +4,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ai.persona.bench.ApiSpec;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.ApiSpec;
+import ai.persona.personabench.Scene;
 import ai.persona.eval.config.Protocol;
 import ai.persona.eval.llm.Verdicts.Scores;
 import ai.persona.eval.llm.Verdicts.Similarity;

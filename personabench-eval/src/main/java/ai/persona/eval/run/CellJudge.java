@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.Scene;
 import ai.persona.eval.config.Setting;
 import ai.persona.eval.llm.Roles;
 import ai.persona.eval.llm.Usage;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.Scene;
 import ai.persona.eval.config.EvalPlan;
 import ai.persona.eval.config.Protocol;
 import ai.persona.eval.config.Setting;

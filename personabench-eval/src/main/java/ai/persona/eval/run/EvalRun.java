@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import ai.persona.bench.BenchPersona;
+import ai.persona.personabench.BenchPersona;
 import ai.persona.eval.config.EvalPlan;
 import ai.persona.eval.config.Setting;
 

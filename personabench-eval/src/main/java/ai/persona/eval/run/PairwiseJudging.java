@@ -2,8 +2,8 @@ package ai.persona.eval.run;
 
 import java.util.List;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.Scene;
 import ai.persona.eval.config.EvalPlan;
 import ai.persona.eval.config.Setting;
 import ai.persona.eval.llm.Roles;

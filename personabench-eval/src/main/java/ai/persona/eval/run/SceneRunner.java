@@ -15,8 +15,8 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
-import ai.persona.bench.BenchPersona;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.BenchPersona;
+import ai.persona.personabench.Scene;
 import ai.persona.eval.config.Protocol;
 import ai.persona.eval.llm.Answer;
 import ai.persona.eval.llm.RateLimiter;

@@ -12,8 +12,8 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
-import ai.persona.bench.ApiSpec;
-import ai.persona.bench.Scene;
+import ai.persona.personabench.ApiSpec;
+import ai.persona.personabench.Scene;
 import ai.persona.eval.llm.RateLimiter;
 
 /**
