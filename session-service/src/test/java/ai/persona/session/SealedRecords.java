@@ -47,7 +47,12 @@ final class SealedRecords {
 
     /** A published completion, opened with its user's key. */
     static ConversationCompleted opened(ConsumerRecord<String, String> record) throws Exception {
-        ConversationCompleted completed = PersonaJson.mapper().readValue(record.value(), ConversationCompleted.class);
+        return opened(record.value());
+    }
+
+    /** A completion's payload as published, opened with its user's key. */
+    static ConversationCompleted opened(String json) throws Exception {
+        ConversationCompleted completed = PersonaJson.mapper().readValue(json, ConversationCompleted.class);
         return completed.opened(keyFor(completed.userId()));
     }
 }
