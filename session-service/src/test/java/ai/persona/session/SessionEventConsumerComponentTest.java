@@ -33,7 +33,6 @@ import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.events.SessionEvent;
-import ai.persona.model.PersonaJson;
 import ai.persona.session.InMemoryChannels.Delivery;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
