@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
+import ai.persona.events.SessionEvent;
+import ai.persona.gateway.support.SealedRecords;
 import ai.persona.gateway.support.SessionStore;
 import ai.persona.infra.KafkaTestResource;
 import ai.persona.infra.testing.TestKafka;
@@ -60,7 +62,7 @@ class CompletionTest {
         assertThat(record.key()).isEqualTo(user);
         assertThat(TestKafka.header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
         assertThat(TestKafka.header(record, "ce_id")).isEqualTo(session);
-        ConversationCompleted event = PersonaJson.mapper().readValue(record.value(), ConversationCompleted.class);
+        ConversationCompleted event = SealedRecords.opened(record);
         assertThat(event.sessionId()).isEqualTo(session);
         assertThat(event.userId()).isEqualTo(user);
         assertThat(event.endedAt()).isNotNull();
@@ -68,6 +70,46 @@ class CompletionTest {
                 .containsExactly(MessageRole.USER, MessageRole.ASSISTANT);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> SessionStore.session(user, session).getString("publishedAt") != null);
+    }
+
+    @Test
+    void aUsersTurnsAndCompletionAreInTheTopicsOnlyAsCiphertextAndNoneOpensAfterTheirDeletion() throws Exception {
+        String user = newUser("sealed");
+        String session = newSession(user);
+        String marker = "lives-at-" + java.util.UUID.randomUUID();
+        say(user, session, "I " + marker);
+        as(user).post("/api/sessions/{id}/end", session).then().statusCode(200).body("published", equalTo(true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> completedSessionIds(user).contains(session));
+        List<ConsumerRecord<String, String>> completed = completions(user);
+        List<ConsumerRecord<String, String>> turns = KAFKA.records(EventContract.SESSION_EVENT.topic(), user);
+        assertThat(turns).extracting(record -> TestKafka.header(record, "ce_type"))
+                .containsOnly(EventContract.SESSION_EVENT.cloudEventType());
+        assertThat(SealedRecords.opened(completed.get(0)).messages()).extracting(message -> message.content())
+                .contains("I " + marker);
+        ai.persona.crypto.ContentKey key = SealedRecords.keyFor(user);
+        SessionEvent turn = PersonaJson.mapper().readValue(turns.get(0).value(), SessionEvent.class);
+        assertThat(turn.sealedMessages().keyId()).isEqualTo(key.keyId());
+
+        as(user).delete("/api/me").then().statusCode(204);
+
+        for (ConsumerRecord<String, String> record : KAFKA.records(EventContract.SESSION_EVENT.topic(), user)) {
+            assertThat(new String(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(marker);
+        }
+        for (ConsumerRecord<String, String> record : completions(user)) {
+            assertThat(record.value()).doesNotContain(marker);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SealedRecords.keys().existing(user).await()
+                .atMost(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(jakarta.ws.rs.WebApplicationException.class,
+                        e -> assertThat(e.getResponse().getStatus()).isEqualTo(404));
+        ai.persona.crypto.ContentKey afterReturn = SealedRecords.keyFor(user);
+        assertThat(afterReturn.keyId()).isNotEqualTo(key.keyId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> turn.opened(afterReturn))
+                .isInstanceOf(ai.persona.crypto.UnopenableContentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PersonaJson.mapper()
+                .readValue(completed.get(0).value(), ConversationCompleted.class).opened(afterReturn))
+                .isInstanceOf(ai.persona.crypto.UnopenableContentException.class);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import ai.persona.crypto.ContentKey;
+import ai.persona.crypto.SealedContent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -21,11 +23,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param firstIndex where {@code messages} start in the session when the producer knows it: an OpenAI client resends the
  *        whole conversation each turn, so the gateway sends it from its start and session-service keeps only the
  *        messages it lacks. Absent: the messages follow those already recorded
+ * @param sealedMessages the messages, sealed under the user's content key ({@link MessageSeal}); the gateway sends them
+ *        only so, with {@code messages} empty. An event without it (from before sealing) carries them in {@code messages}
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionEvent(int eventVersion, String eventId, Kind kind, String userId, String sessionId, Instant at,
-        Integer firstIndex, List<ChatMessage> messages, String endReason) {
+        Integer firstIndex, List<ChatMessage> messages, String endReason, SealedContent sealedMessages) {
 
     public static final int VERSION = 1;
 
@@ -39,14 +43,28 @@ public record SessionEvent(int eventVersion, String eventId, Kind kind, String u
 
     public static SessionEvent messages(String eventId, String userId, String sessionId, Instant at,
             Integer firstIndex, List<ChatMessage> messages) {
-        return new SessionEvent(VERSION, eventId, Kind.MESSAGES, userId, sessionId, at, firstIndex, messages, null);
+        return new SessionEvent(VERSION, eventId, Kind.MESSAGES, userId, sessionId, at, firstIndex, messages, null, null);
+    }
+
+    /** A turn's messages, sealed under the user's content key: what the gateway publishes. */
+    public static SessionEvent sealedMessages(String eventId, String userId, String sessionId, Instant at,
+            Integer firstIndex, List<ChatMessage> messages, ContentKey key) {
+        return new SessionEvent(VERSION, eventId, Kind.MESSAGES, userId, sessionId, at, firstIndex, List.of(), null,
+                MessageSeal.seal(key, userId, messages));
+    }
+
+    /** This event with its sealed messages opened into {@code messages}. */
+    public SessionEvent opened(ContentKey key) {
+        return sealedMessages == null ? this
+                : new SessionEvent(eventVersion, eventId, kind, userId, sessionId, at, firstIndex,
+                        MessageSeal.open(key, userId, sealedMessages), endReason, null);
     }
 
     public static SessionEvent forgotten(String eventId, String userId, Instant at) {
-        return new SessionEvent(VERSION, eventId, Kind.FORGOTTEN, userId, null, at, null, List.of(), null);
+        return new SessionEvent(VERSION, eventId, Kind.FORGOTTEN, userId, null, at, null, List.of(), null, null);
     }
 
     public static SessionEvent ended(String eventId, String userId, String sessionId, Instant at, String endReason) {
-        return new SessionEvent(VERSION, eventId, Kind.ENDED, userId, sessionId, at, null, List.of(), endReason);
+        return new SessionEvent(VERSION, eventId, Kind.ENDED, userId, sessionId, at, null, List.of(), endReason, null);
     }
 }

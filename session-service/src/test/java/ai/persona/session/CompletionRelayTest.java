@@ -31,7 +31,6 @@ import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.infra.testing.TestKafka;
-import ai.persona.model.PersonaJson;
 import ai.persona.session.service.Completions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -81,7 +80,7 @@ class CompletionRelayTest {
         assertThat(header(record, "ce_type")).isEqualTo(EventContract.CONVERSATION_COMPLETED.cloudEventType());
         assertThat(header(record, "ce_source")).isEqualTo("session-service");
         assertThat(header(record, "ce_subject")).isEqualTo(userId);
-        ConversationCompleted completed = PersonaJson.mapper().readValue(record.value(), ConversationCompleted.class);
+        ConversationCompleted completed = SealedRecords.opened(record);
         assertThat(completed.sessionId()).isEqualTo(sessionId);
         assertThat(completed.userId()).isEqualTo(userId);
         assertThat(completed.startedAt()).isEqualTo(start);
@@ -109,8 +108,7 @@ class CompletionRelayTest {
                 .body("messages.content", contains("还在吗"));
         List<ConsumerRecord<String, String>> published = KAFKA.records(COMPLETED, userId);
         assertThat(published).hasSize(1);
-        ConversationCompleted completed = PersonaJson.mapper().readValue(published.get(0).value(),
-                ConversationCompleted.class);
+        ConversationCompleted completed = SealedRecords.opened(published.get(0));
         assertThat(completed.sessionId()).isEqualTo(sessionId);
         assertThat(completed.messages()).extracting(ChatMessage::content).containsExactly("还在吗");
     }
@@ -144,7 +142,7 @@ class CompletionRelayTest {
         assertThat(published).extracting(record -> header(record, "ce_id")).containsExactly(large, small);
         ConsumerRecord<String, String> record = published.get(0);
         assertThat(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(900_000);
-        List<String> kept = PersonaJson.mapper().readValue(record.value(), ConversationCompleted.class).messages()
+        List<String> kept = SealedRecords.opened(record).messages()
                 .stream().map(ChatMessage::content).toList();
         assertThat(kept).hasSizeBetween(20, 44);
         assertThat(kept.get(kept.size() - 1)).startsWith("第44条");

@@ -60,7 +60,9 @@ class ServiceAuthTest {
             new Call("DELETE", "/users/u1"),
             new Call("GET", "/sessions/unpublished"),
             new Call("POST", "/sessions/end-idle"),
-            new Call("GET", "/persona-model"));
+            new Call("GET", "/persona-model"),
+            new Call("GET", "/users/u1/content-key"),
+            new Call("POST", "/users/u1/content-key"));
 
     @Test
     void everyEndpointWithoutACredentialIsA401Problem() {
@@ -89,7 +91,8 @@ class ServiceAuthTest {
         for (Call call : EVERY_ENDPOINT) {
             if (call.equals(new Call("GET", "/users/u1/persona"))
                     || call.equals(new Call("GET", "/users/u1/persona/pins"))
-                    || call.equals(new Call("GET", "/persona-model"))) {
+                    || call.equals(new Call("GET", "/persona-model"))
+                    || call.equals(new Call("GET", "/users/u1/content-key"))) {
                 continue;
             }
             given().auth().oauth2(updater).contentType(call.contentType()).body(call.body())

@@ -33,7 +33,6 @@ import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.events.SessionEvent;
-import ai.persona.model.PersonaJson;
 import ai.persona.session.InMemoryChannels.Delivery;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -110,8 +109,7 @@ class SessionEventConsumerComponentTest {
         assertThat(batch.outcome()).succeedsWithin(WAIT).isNull();
         await().atMost(WAIT).until(() -> !sentFor(InMemoryChannels.COMPLETED, userId).isEmpty());
         Message<?> sent = sentFor(InMemoryChannels.COMPLETED, userId).get(0);
-        ConversationCompleted completed = PersonaJson.mapper().readValue((String) sent.getPayload(),
-                ConversationCompleted.class);
+        ConversationCompleted completed = SealedRecords.opened((String) sent.getPayload());
         assertThat(completed.sessionId()).isEqualTo(sessionId);
         assertThat(completed.messages()).extracting(message -> message.content()).containsExactly("记住我喜欢绿茶", "好的");
         assertThat(sentFor(InMemoryChannels.COMPLETED, userId)).hasSize(1);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
+import ai.persona.gateway.keys.ContentKeyCache;
 import ai.persona.gateway.service.Unavailable;
 import ai.persona.model.PersonaJson;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +27,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * Records what happens in a session as SessionEvents (key: user id, so a session's events stay in order; binary
  * CloudEvents, id = event id). Each Uni completes when the broker acknowledged the event (acks=all, idempotent
  * producer): from then on it is durable, and session-service materializes it. A turn answers only after that, so a
- * reply the user has seen is always recorded; when the broker does not acknowledge, the turn fails instead.
+ * reply the user has seen is always recorded; when the broker does not acknowledge, the turn fails instead. Messages are
+ * sealed under the user's content key ({@link ContentKeyCache}); ends and the FORGOTTEN marker carry no content.
  */
 @ApplicationScoped
 public class SessionRecorder {
@@ -34,9 +36,11 @@ public class SessionRecorder {
     private static final URI SOURCE = URI.create("chat-gateway");
 
     private final MutinyEmitter<String> emitter;
+    private final ContentKeyCache keys;
 
-    public SessionRecorder(@Channel("session-events") MutinyEmitter<String> emitter) {
+    public SessionRecorder(@Channel("session-events") MutinyEmitter<String> emitter, ContentKeyCache keys) {
         this.emitter = emitter;
+        this.keys = keys;
     }
 
     /**
@@ -44,7 +48,13 @@ public class SessionRecorder {
      *        conversation); null appends them after those recorded
      */
     public Uni<Void> said(String userId, String sessionId, Integer firstIndex, List<ChatMessage> messages) {
-        return send(SessionEvent.messages(newId(), userId, sessionId, Instant.now(), firstIndex, messages));
+        // the messages leave only sealed under the user's key: their deletion makes every such record unreadable
+        Instant at = Instant.now();
+        return keys.of(userId)
+                .onFailure().transform(e -> Unavailable.sessionStore(
+                        "the conversation could not be recorded (no content key: " + e.getMessage() + "); try again"))
+                .chain(key -> send(SessionEvent.sealedMessages(newId(), userId, sessionId, at, firstIndex, messages,
+                        key)));
     }
 
     public Uni<Void> ended(String userId, String sessionId, String reason) {

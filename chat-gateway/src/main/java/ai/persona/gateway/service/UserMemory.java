@@ -2,10 +2,12 @@ package ai.persona.gateway.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.persona.gateway.keys.ContentKeyCache;
+
 /**
- * Everything this gateway instance keeps in memory about a user: the persona cache, open sessions, the chats it tracks
- * and the past-session text retrieved for a session. Forgotten in one place, so that a deletion (here, or a tombstone
- * from any instance) cannot miss one of them.
+ * Everything this gateway instance keeps in memory about a user: the persona cache, open sessions, the chats it tracks,
+ * the past-session text retrieved for a session and the user's content key. Forgotten in one place, so that a deletion
+ * (here, or a tombstone from any instance) cannot miss one of them.
  */
 @ApplicationScoped
 public class UserMemory {
@@ -14,9 +16,11 @@ public class UserMemory {
     private final ActiveSessions active;
     private final ConversationTracker conversations;
     private final PastSessions pastSessions;
+    private final ContentKeyCache contentKeys;
 
     public UserMemory(PersonaCache personas, ActiveSessions active, ConversationTracker conversations,
-            PastSessions pastSessions) {
+            PastSessions pastSessions, ContentKeyCache contentKeys) {
+        this.contentKeys = contentKeys;
         this.personas = personas;
         this.active = active;
         this.conversations = conversations;
@@ -28,5 +32,6 @@ public class UserMemory {
         active.forget(userId);
         conversations.forget(userId);
         pastSessions.forget(userId);
+        contentKeys.forget(userId);
     }
 }

@@ -26,7 +26,8 @@ import io.smallrye.mutiny.Uni;
  * dispatcher after the transaction committed, so a slow model never holds up the consumer. A storage failure retries
  * the whole batch with backoff; once the attempts are spent, the batch is nacked and every record dead-lettered, as
  * one at a time each would have been. A record session-service did not write ({@link ProducerCheck}) or that is
- * unreadable is dead-lettered on its own, without holding up the rest.
+ * unreadable is dead-lettered on its own, without holding up the rest; so is one whose sealed messages do not open
+ * ({@link SealedConversations}), while one whose key was destroyed with its user is dropped as forgotten.
  */
 @ApplicationScoped
 public class ConversationConsumer {
@@ -38,9 +39,12 @@ public class ConversationConsumer {
     private final UpdaterMetrics metrics;
     private final UpdaterConfig.Intake config;
     private final ProducerCheck producers;
+    private final SealedConversations sealed;
 
     public ConversationConsumer(EventReader reader, SessionIntake intake, DeadLetters deadLetters,
-            BatchDispatcher dispatcher, UpdaterMetrics metrics, UpdaterConfig config, ProducerCheck producers) {
+            BatchDispatcher dispatcher, UpdaterMetrics metrics, UpdaterConfig config, ProducerCheck producers,
+            SealedConversations sealed) {
+        this.sealed = sealed;
         this.producers = producers;
         this.reader = reader;
         this.intake = intake;
@@ -52,21 +56,24 @@ public class ConversationConsumer {
 
     @Incoming("conversations")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<SessionIntake.Received> readable = new ArrayList<>();
+        List<SealedConversations.Pending> pending = new ArrayList<>();
         List<DeadLetters.Unreadable> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 producers.require(EventContract.CONVERSATION_COMPLETED, record, InvalidEventException::new);
                 ConversationCompleted event = reader.conversation(record.key(), record.value());
-                readable.add(new SessionIntake.Received(event, record.value()));
+                pending.add(new SealedConversations.Pending(record, event));
             } catch (InvalidEventException e) {
                 Log.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                         e.getMessage());
                 unreadable.add(new DeadLetters.Unreadable(record, e));
             }
         }
+        // opened with the users' keys (session-service gets the same patience as the database), then
         // stored first: should storing fail for good, the nack dead-letters these records too, and only once
-        return retried(() -> store(readable))
+        return retried(() -> sealed.open(pending))
+                .invoke(opened -> unreadable.addAll(opened.unopenable()))
+                .chain(opened -> retried(() -> store(opened.readable())))
                 .invoke(stored -> stored.results().forEach(result -> metrics.session(result.name().toLowerCase())))
                 .invoke(stored -> stored.sealed().forEach(dispatcher::dispatch))
                 .chain(() -> retried(() -> deadLetters.send(unreadable)));

@@ -14,6 +14,7 @@ import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
 import ai.persona.runtime.messaging.ProducerCheck;
 import ai.persona.updater.config.UpdaterConfig;
+import ai.persona.updater.keys.ContentKeyCache;
 import ai.persona.updater.service.SnapshotService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +33,11 @@ public class ForgottenConsumer {
     private final SnapshotService snapshots;
     private final UpdaterConfig.Intake config;
     private final ProducerCheck producers;
+    private final ContentKeyCache keys;
 
     public ForgottenConsumer(ObjectMapper mapper, SnapshotService snapshots, UpdaterConfig config,
-            ProducerCheck producers) {
+            ProducerCheck producers, ContentKeyCache keys) {
+        this.keys = keys;
         this.producers = producers;
         this.mapper = mapper;
         this.snapshots = snapshots;
@@ -55,6 +58,7 @@ public class ForgottenConsumer {
         }
         // the marker's own time, from the clock that stamps the user's later sessions too
         Instant deletedAt = event.at() != null ? event.at() : Instant.ofEpochMilli(record.timestamp());
+        keys.forget(event.userId());
         return Uni.createFrom().deferred(() -> snapshots.forget(event.userId(), deletedAt))
                 .onFailure().retry()
                 .withBackOff(config.storeInitialBackoff(), config.storeMaxBackoff())

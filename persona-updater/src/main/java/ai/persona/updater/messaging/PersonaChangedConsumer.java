@@ -11,6 +11,7 @@ import ai.persona.events.EventContract;
 import ai.persona.events.PersonaChanged;
 import ai.persona.runtime.messaging.ProducerCheck;
 import ai.persona.updater.config.UpdaterConfig;
+import ai.persona.updater.keys.ContentKeyCache;
 import ai.persona.updater.service.SnapshotService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -28,9 +29,11 @@ public class PersonaChangedConsumer {
     private final SnapshotService snapshots;
     private final UpdaterConfig.Intake config;
     private final ProducerCheck producers;
+    private final ContentKeyCache keys;
 
     public PersonaChangedConsumer(EventReader reader, SnapshotService snapshots, UpdaterConfig config,
-            ProducerCheck producers) {
+            ProducerCheck producers, ContentKeyCache keys) {
+        this.keys = keys;
         this.producers = producers;
         this.reader = reader;
         this.snapshots = snapshots;
@@ -49,6 +52,7 @@ public class PersonaChangedConsumer {
             if (record.key() == null) {
                 return Uni.createFrom().failure(new InvalidEventException("a tombstone without a user id key"));
             }
+            keys.forget(record.key());
             // the record's time: when session-service relayed the deletion, which is not before it happened
             step = Uni.createFrom().deferred(() -> snapshots.forget(record.key(), Instant.ofEpochMilli(record.timestamp())));
         } else {

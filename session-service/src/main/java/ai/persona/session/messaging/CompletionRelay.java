@@ -2,7 +2,9 @@ package ai.persona.session.messaging;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,14 +13,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import ai.persona.crypto.ContentKey;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.model.PersonaJson;
 import ai.persona.session.config.SessionServiceConfig;
+import ai.persona.session.keys.ContentKeys;
 import ai.persona.session.service.Completions;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -28,7 +33,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Publishes ConversationCompleted for every ended session, from the sessions table (ended, not yet published), and marks
- * them published once the broker acknowledged, in the transaction that holds the relay lock. A crash in between
+ * them published once the broker acknowledged, in the transaction that holds the relay lock. The messages go out sealed
+ * under the user's content key (made here when the user has none yet, for sessions recorded through the REST API). A crash in between
  * republishes: consumers de-duplicate by session id, which is also the CloudEvent id.
  */
 @ApplicationScoped
@@ -40,9 +46,11 @@ public class CompletionRelay {
     private final Pool pool;
     private final Completions completions;
     private final SessionServiceConfig config;
+    private final ContentKeys contentKeys;
 
     public CompletionRelay(@Channel("conversations-completed") MutinyEmitter<String> emitter, Pool pool,
-            Completions completions, SessionServiceConfig config) {
+            Completions completions, SessionServiceConfig config, ContentKeys contentKeys) {
+        this.contentKeys = contentKeys;
         this.emitter = emitter;
         this.pool = pool;
         this.completions = completions;
@@ -63,17 +71,40 @@ public class CompletionRelay {
     private Uni<Void> publish(SqlConnection conn, List<ConversationCompleted> completed) {
         // a session ended without a message (its opening turn failed, or a client gave up) teaches the optimizer
         // nothing and would take a place in the user's next batch of k: marked, never sent
-        List<Uni<Void>> sends = completed.stream()
+        List<ConversationCompleted> learnable = completed.stream()
                 .filter(event -> !event.messages().isEmpty())
-                .map(event -> emitter.sendMessage(message(event, fittingJson(event))))
                 .toList();
         List<String> ids = completed.stream().map(ConversationCompleted::sessionId).toList();
-        if (sends.isEmpty()) {
+        if (learnable.isEmpty()) {
             return completions.markPublished(conn, ids);
         }
         // the idempotent producer keeps one user's completions in the order sent, with no broker-side duplicates
-        return Uni.join().all(sends).andFailFast()
+        return keysOf(conn, learnable)
+                .chain(keys -> all(learnable.stream()
+                        // no key: the user was deleted since the read; the completion went with them
+                        .filter(event -> keys.containsKey(event.userId()))
+                        .map(event -> emitter.sendMessage(message(event,
+                                fittingJson(event, keys.get(event.userId())))))
+                        .toList()))
                 .chain(() -> completions.markPublished(conn, ids));
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> sends) {
+        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    // each user's content key, in this transaction: the messages leave the database only sealed
+    private Uni<Map<String, ContentKey>> keysOf(SqlConnection conn, List<ConversationCompleted> completed) {
+        Map<String, ContentKey> keys = new HashMap<>();
+        return Multi.createFrom().iterable(completed.stream().map(ConversationCompleted::userId).distinct().toList())
+                .onItem().transformToUniAndConcatenate(userId -> contentKeys.currentOfExisting(conn, userId)
+                        .invoke(key -> {
+                            if (key != null) {
+                                keys.put(userId, key);
+                            }
+                        }))
+                .collect().last()
+                .replaceWith(keys);
     }
 
     private Message<String> message(ConversationCompleted event, String json) {
@@ -91,14 +122,14 @@ public class CompletionRelay {
      * The completion as JSON within the record size limit: a longer session loses its oldest messages, a tenth at a time,
      * down to its last one (a message is far smaller than a record). The session itself stays whole in the database.
      */
-    private String fittingJson(ConversationCompleted event) {
-        String json = json(event);
+    private String fittingJson(ConversationCompleted event, ContentKey key) {
+        String json = json(event.sealed(key));
         List<ChatMessage> messages = event.messages();
         int left = 0;
         while (json.getBytes(StandardCharsets.UTF_8).length > config.completionMaxBytes() && left < messages.size() - 1) {
             left = Math.min(left + Math.max(1, (messages.size() - left) / 10), messages.size() - 1);
-            json = json(new ConversationCompleted(event.eventVersion(), event.sessionId(), event.userId(),
-                    event.startedAt(), event.endedAt(), messages.subList(left, messages.size())));
+            json = json(ConversationCompleted.of(event.sessionId(), event.userId(), event.startedAt(), event.endedAt(),
+                    messages.subList(left, messages.size())).sealed(key));
         }
         if (left > 0) {
             Log.warnf("completion of session %s over %d bytes: published without its %d oldest of %d messages",

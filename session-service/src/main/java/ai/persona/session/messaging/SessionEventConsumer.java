@@ -28,7 +28,8 @@ import io.smallrye.mutiny.Uni;
  * Materializes SessionEvents a poll at a time: one transaction per batch rather than one per turn, so the database keeps
  * up with many chats. Records are read per partition in order, and a partition holds one user's events, so each
  * session's events apply in the order they were written. A record the gateway did not write ({@link ProducerCheck}) or
- * that is unreadable goes to the dead letters without holding back its batch; a database failure retries the whole batch, and after the last retry the connector dead-letters its
+ * that is unreadable goes to the dead letters without holding back its batch (sealed messages are opened first:
+ * {@link SealedEvents}); a database failure retries the whole batch, and after the last retry the connector dead-letters its
  * records (the batch is nacked) rather than stopping the consumer.
  */
 @ApplicationScoped
@@ -49,9 +50,12 @@ public class SessionEventConsumer {
     private final UserService users;
     private final CompletionRelay completions;
     private final ProducerCheck producers;
+    private final SealedEvents sealed;
 
     public SessionEventConsumer(SessionEventReader reader, SessionEventStore store, DeadLetters deadLetters,
-            MeterRegistry registry, UserService users, CompletionRelay completions, ProducerCheck producers) {
+            MeterRegistry registry, UserService users, CompletionRelay completions, ProducerCheck producers,
+            SealedEvents sealed) {
+        this.sealed = sealed;
         this.producers = producers;
         this.reader = reader;
         this.store = store;
@@ -63,7 +67,7 @@ public class SessionEventConsumer {
 
     @Incoming("session-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<SessionEvent> events = new ArrayList<>();
+        List<SealedEvents.Pending> readable = new ArrayList<>();
         List<Uni<Void>> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             // a forged FORGOTTEN would delete its victim: the producer is checked before anything is read
@@ -74,11 +78,20 @@ public class SessionEventConsumer {
             }
             SessionEventReader.Read read = reader.read(record.value());
             if (read.readable()) {
-                events.add(read.event());
+                readable.add(new SealedEvents.Pending(record, read.event()));
             } else {
                 unreadable.add(deadLetter(record, read.problem()));
             }
         }
+        return sealed.open(readable)
+                .onFailure().retry().withBackOff(BACKOFF, MAX_BACKOFF).atMost(RETRIES)
+                .chain(opened -> {
+                    opened.unopenable().forEach((record, problem) -> unreadable.add(deadLetter(record, problem)));
+                    return store(opened.events(), unreadable);
+                });
+    }
+
+    private Uni<Void> store(List<SessionEvent> events, List<Uni<Void>> unreadable) {
         // dead letters first: they need no database, and are acknowledged before the batch's offsets are committed
         Uni<Void> deadLettered = all(unreadable)
                 .onFailure().retry().withBackOff(BACKOFF, MAX_BACKOFF).atMost(RETRIES);

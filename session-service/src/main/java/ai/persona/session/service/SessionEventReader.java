@@ -55,17 +55,29 @@ public class SessionEventReader {
             Ids.check("eventId", event.eventId());
             Ids.check("userId", event.userId());
             Ids.check("sessionId", event.sessionId());
-            if (event.kind() == SessionEvent.Kind.MESSAGES) {
-                if (event.firstIndex() != null && event.firstIndex() < 0) {
-                    return unreadable("firstIndex must not be negative");
-                }
-                // the same rules as a POST of messages: the stored conversation is the same whichever way it came
-                sessions.checkMessages(event.messages());
+            if (event.kind() == SessionEvent.Kind.MESSAGES && event.firstIndex() != null && event.firstIndex() < 0) {
+                return unreadable("firstIndex must not be negative");
             }
         } catch (ProblemException e) {
             return unreadable(e.getMessage());
         }
-        return new Read(event, null);
+        // sealed messages are checked once opened, with the key from the database
+        String problem = event.sealedMessages() == null ? messagesProblem(event) : null;
+        return problem == null ? new Read(event, null) : unreadable(problem);
+    }
+
+    /** Why the event's (opened) messages cannot be stored, or null when they can. */
+    public String messagesProblem(SessionEvent event) {
+        if (event.kind() != SessionEvent.Kind.MESSAGES) {
+            return null;
+        }
+        try {
+            // the same rules as a POST of messages: the stored conversation is the same whichever way it came
+            sessions.checkMessages(event.messages());
+            return null;
+        } catch (ProblemException e) {
+            return e.getMessage();
+        }
     }
 
     private static Read unreadable(String problem) {

@@ -15,6 +15,7 @@ import ai.persona.session.persistence.PersonaVersionEntity;
 import ai.persona.session.persistence.RejectedPatchEntity;
 import ai.persona.session.persistence.SessionEntity;
 import ai.persona.session.persistence.UserEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -50,14 +51,17 @@ public class UserService {
     /**
      * Deletes the user and everything of theirs in one transaction (rows cascade from users), drops their PersonaChanged
      * events not yet relayed (they carry the persona), queues the tombstone that tells followers to forget them, and
-     * remembers the deletion (a hash of the id and the time) so nothing made from before it comes back.
+     * remembers the deletion (a hash of the id and the time) so nothing made from before it comes back. Their content key
+     * goes in the same transaction: what the topics still hold of them can no longer be opened.
      */
     @WithTransaction
     public Uni<Void> delete(String userId) {
+        Instant now = Clocks.now();
         return UserEntity.<UserEntity>findById(userId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("no user " + userId))
                 .chain(user -> erase(userId))
-                .chain(() -> ForgottenUserEntity.remember(userId, Clocks.now()));
+                .chain(() -> destroyContentKey(userId, now))
+                .chain(() -> ForgottenUserEntity.remember(userId, now));
     }
 
     /**
@@ -69,7 +73,22 @@ public class UserService {
     public Uni<Void> forget(String userId, Instant at) {
         return UserEntity.<UserEntity>findById(userId)
                 .chain(user -> user == null ? Uni.createFrom().voidItem() : erase(userId))
+                .chain(() -> destroyContentKey(userId, at))
                 .chain(() -> ForgottenUserEntity.remember(userId, at));
+    }
+
+    /**
+     * Crypto-shredding: the user's content key, if made at or before {@code madeBy}, is deleted. A key made later
+     * belongs to the user's new life (a turn after the API deletion, before session-service reached the marker).
+     */
+    private static Uni<Void> destroyContentKey(String userId, Instant madeBy) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("delete from content_keys where user_id = :id"
+                        + " and created_at <= :madeBy")
+                        .setParameter("id", userId)
+                        .setParameter("madeBy", madeBy)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private static Uni<Void> erase(String userId) {
