@@ -13,16 +13,10 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.util.Map;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import ai.persona.gateway.support.SessionStore;
 import ai.persona.infra.testing.OpenAiStub;
-import ai.persona.runtime.identity.ServiceCallerRoles;
-import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -31,16 +25,6 @@ import io.restassured.http.ContentType;
 class AuthorizationTest {
 
     private static final String PERSONA_B = "{\"Demographics\":{\"Name\":\"Bertha\"}}";
-
-    @Inject
-    @Any
-    Instance<SecurityIdentityAugmentor> augmentors;
-
-    // service-runtime's augmentor rebuilds an identity from a service key; on users' tokens it would drop their groups
-    @Test
-    void usersTokensAreNeverReadAsServiceTokens() {
-        assertThat(augmentors.stream()).noneMatch(ServiceCallerRoles.class::isInstance);
-    }
 
     @Test
     void aForeignSessionIdIsUnknownOnEverySessionEndpoint() {
