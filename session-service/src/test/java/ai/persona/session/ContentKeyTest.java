@@ -135,7 +135,7 @@ class ContentKeyTest {
         SealedContent original = sealed.sealedMessages();
         String forged = SessionEventsTest.json(new SessionEvent(sealed.eventVersion(), sealed.eventId(), sealed.kind(),
                 userId, tampered, sealed.at(), null, List.of(), null,
-                new SealedContent(original.keyId(), flipLastChar(original.data()))));
+                new SealedContent(original.keyId(), flipLastBit(original.data()))));
         publish(userId, forged,
                 SealedRecords.sealedMessages(userId, later, Instant.now(), said(MessageRole.USER, "after")));
 
@@ -145,12 +145,11 @@ class ContentKeyTest {
                 userId)).extracting(ConsumerRecord::value).containsExactly(forged));
     }
 
-    private static String flipLastChar(String base64) {
-        char last = base64.charAt(base64.length() - 1);
-        // a base64 digit other than the last one, keeping the padding
-        int cut = base64.endsWith("=") ? base64.indexOf('=') - 1 : base64.length() - 1;
-        char replaced = base64.charAt(cut) == 'A' ? 'B' : 'A';
-        return base64.substring(0, cut) + replaced + base64.substring(cut + 1);
+    /** The same sealed value with one bit of its last byte (the GCM tag's) flipped: valid base64, a failing seal. */
+    private static String flipLastBit(String base64) {
+        byte[] bytes = java.util.Base64.getDecoder().decode(base64);
+        bytes[bytes.length - 1] ^= 1;
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
