@@ -194,6 +194,7 @@ class AppKeysTest {
     }
 
     @Test
+    @DisabledOnIntegrationTest("listens to the audit log inside the application's JVM")
     void eachRequestForAnAppsUserWritesOneAuditLine() {
         String app = newApp();
 
