@@ -28,7 +28,8 @@ import ai.persona.infra.testing.TestKafka;
 @ExtendWith(SharedStack.class)
 class ForgetStaysForgottenIT {
 
-    private static final Duration HOLD = Duration.ofSeconds(8);
+    // long enough for five users' batches to reach the model and all five to delete themselves while it holds them
+    private static final Duration HOLD = Duration.ofSeconds(20);
     private static final Duration LEARN = Duration.ofSeconds(90);
     private static final int TRIALS = 10;
     private static final int WAVE = 5;
