@@ -28,8 +28,8 @@ import ai.persona.infra.testing.TestKafka;
 @ExtendWith(SharedStack.class)
 class ForgetStaysForgottenIT {
 
-    // long enough for five users' batches to reach the model and all five to delete themselves while it holds them
-    private static final Duration HOLD = Duration.ofSeconds(20);
+    // long enough for five users' batches to reach the model and all five to ask for their deletion while it holds them
+    private static final Duration HOLD = Duration.ofSeconds(15);
     private static final Duration LEARN = Duration.ofSeconds(90);
     private static final int TRIALS = 10;
     private static final int WAVE = 5;
@@ -71,8 +71,11 @@ class ForgetStaysForgottenIT {
                 for (Trial trial : trials) {
                     // the model has not answered yet, or this trial would test nothing
                     assertThat(versionSeen(trial.user)).as(trial.userId).isZero();
-                    trial.user.deleteMe();
-                    trial.user.say(trial.user.open(), "我回来了");
+                }
+                // all five delete themselves and come back at once: a deletion may wait for the batch the model holds,
+                // so one after the other the later ones would come after the model's answer
+                for (Future<?> returned : users.invokeAll(trials.stream().map(Trial::deleteAndReturn).toList())) {
+                    returned.get();
                 }
                 // the model answers within the hold; whatever the updater and session-service make of it, each new
                 // life stays at version 0 with no history
@@ -100,6 +103,14 @@ class ForgetStaysForgottenIT {
                 user.converse("请记住我 " + userId);
                 user.converse("回答请简短一些");
                 user.converse("先给我结论");
+                return null;
+            };
+        }
+
+        Callable<Void> deleteAndReturn() {
+            return () -> {
+                user.deleteMe();
+                user.say(user.open(), "我回来了");
                 return null;
             };
         }
