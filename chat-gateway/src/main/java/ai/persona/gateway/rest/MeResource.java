@@ -21,7 +21,11 @@ import ai.persona.runtime.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** Everything about me: my data as one document, my settings, and deleting all of it. */
+/**
+ * Everything about me: my data as one document, my settings, and deleting all of it. An app key may export and delete
+ * one of its users (named in the user header, as on the memory API): an app that is its users' memory layer must be
+ * able to answer their requests for their data and for erasure. Settings stay the user's own.
+ */
 @Path("/api")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,16 +45,18 @@ public class MeResource {
 
     @GET
     @Path("/me/export")
-    @Operation(summary = "All my data: sessions, persona and its history (session-service), and my gateway settings")
+    @Operation(summary = "All my data: sessions, persona and its history (session-service), and my gateway settings; "
+            + "with an app key, those of the app's user the X-User-Id header names")
     public Uni<JsonNode> export() {
-        return data.export(user.id());
+        return data.export(user.actingFor());
     }
 
     @DELETE
     @Path("/me")
-    @Operation(summary = "Delete me and all my data, everywhere")
+    @Operation(summary = "Delete me and all my data, everywhere; with an app key, the app's user the X-User-Id header "
+            + "names")
     public Uni<Response> delete() {
-        return data.delete(user.id()).replaceWith(Response.noContent().build());
+        return data.delete(user.actingFor()).replaceWith(Response.noContent().build());
     }
 
     @GET

@@ -4,9 +4,13 @@ import static ai.persona.gateway.support.Users.as;
 import static ai.persona.gateway.support.Users.asApp;
 import static ai.persona.gateway.support.Users.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -181,6 +185,28 @@ class AppKeysTest {
                 .post("/v1/chat/completions").then().statusCode(400).body("error.param", equalTo("user"));
         asApp(app).header("X-User-Id", "a/b").get("/api/persona/prompt").then().statusCode(400)
                 .body("field", equalTo("X-User-Id"));
+    }
+
+    @Test
+    void anAppExportsAndDeletesOneOfItsUsersAndNoOther() {
+        String app = newApp();
+        String alice = AppUsers.personaUserId(app, "alice");
+        SessionStore.importPersona(alice, ALICE_PERSONA);
+        SessionStore.importPersona(AppUsers.personaUserId(app, "bob"), BOB_PERSONA);
+
+        asApp(app).header("X-User-Id", "alice").get("/api/me/export").then().statusCode(200)
+                .body("userId", equalTo(alice)).body("history.persona.Demographics.Name", hasItem("Alice"));
+        asApp(app).delete("/api/me").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("field", equalTo("X-User-Id"));
+        asApp(app).header("X-User-Id", "alice").delete("/api/me").then().statusCode(204);
+
+        // session-service no longer knows alice
+        asApp(app).header("X-User-Id", "alice").get("/api/me/export").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asApp(app).header("X-User-Id", "alice")
+                .get("/api/persona/prompt").then().statusCode(200).body("version", equalTo(0)));
+        asApp(app).header("X-User-Id", "bob").get("/api/persona/prompt").then().statusCode(200)
+                .body("text", containsString("pilot"));
     }
 
     @Test
