@@ -6,8 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import ai.persona.gateway.openai.ChatCompletions;
-import ai.persona.input.UserIds;
-import ai.persona.runtime.problem.ProblemException;
+import ai.persona.runtime.input.Ids;
 
 /**
  * Every id a client sends (a session id in a path or in X-Session-Id, an Idempotency-Key) is held to the rule
@@ -27,13 +26,6 @@ public class InputIds {
 
     /** @return the id; null stays null (not sent) */
     public static String check(String field, String id) {
-        if (id == null) {
-            return null;
-        }
-        UserIds.problem(id).ifPresent(problem -> {
-            throw ProblemException.badField(field, field + " " + problem + "; an id is 1-" + UserIds.MAX_LENGTH
-                    + " characters without slashes or control characters, not starting or ending with a space");
-        });
-        return id;
+        return Ids.checkIfSent(field, id);
     }
 }

@@ -22,7 +22,10 @@ import ai.persona.updater.service.UserSettingsService.UserState;
 import ai.persona.updater.service.UserSettingsService;
 import io.smallrye.mutiny.Uni;
 
-/** Internal API over one user: learning on/off, k, optimizer mode, what is buffered, and flushing a partial batch. */
+/**
+ * Internal API over one user: learning on/off, k, optimizer mode, what is buffered, and flushing a partial batch. The
+ * user id in the path is held to the shared id rule before this runs (service-runtime's {@code IdFilter}).
+ */
 @Path("/users/{userId}")
 // an operator may do everything; the gateway reads and changes a user's learning settings for that user
 // (GET/PUT /api/learning), nothing else
@@ -30,8 +33,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
 public class UserResource {
-
-    private static final int MAX_USER_ID_LENGTH = 200;
 
     private final UserSettingsService settings;
     private final BatchDispatcher dispatcher;
@@ -45,7 +46,7 @@ public class UserResource {
     @RolesAllowed({ ServiceIdentity.ADMIN, ServiceIdentity.GATEWAY })
     @Operation(summary = "The user's settings, persona snapshot version and buffered sessions")
     public Uni<UserState> state(@PathParam("userId") String userId) {
-        return settings.state(checked(userId));
+        return settings.state(userId);
     }
 
     @PUT
@@ -64,7 +65,7 @@ public class UserResource {
         OptimizerMode mode = request.optimizerMode() == null ? null : OptimizerMode.parse(request.optimizerMode())
                 .orElseThrow(() -> ProblemException.badField("optimizerMode",
                         "optimizerMode must be one of " + OptimizerMode.ids()));
-        return settings.update(checked(userId), request.learningEnabled(), k, mode)
+        return settings.update(userId, request.learningEnabled(), k, mode)
                 .invoke(updated -> updated.sealed().forEach(dispatcher::dispatch))
                 .map(UserSettingsService.Updated::state);
     }
@@ -73,15 +74,8 @@ public class UserResource {
     @Path("/flush")
     @Operation(summary = "Seals the user's buffered sessions into a batch now, however few")
     public Uni<FlushResponse> flush(@PathParam("userId") String userId) {
-        return settings.flush(checked(userId), BatchTrigger.MANUAL)
+        return settings.flush(userId, BatchTrigger.MANUAL)
                 .invoke(sealed -> sealed.forEach(dispatcher::dispatch))
                 .map(FlushResponse::new);
-    }
-
-    private static String checked(String userId) {
-        if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID_LENGTH) {
-            throw ProblemException.badField("userId", "a user id is 1 to " + MAX_USER_ID_LENGTH + " characters");
-        }
-        return userId;
     }
 }

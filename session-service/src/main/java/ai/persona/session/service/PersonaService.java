@@ -23,6 +23,7 @@ import ai.persona.session.config.SessionServiceConfig;
 import ai.persona.session.persistence.PersonaEntity;
 import ai.persona.session.persistence.PersonaVersionEntity;
 import ai.persona.session.persistence.UserEntity;
+import ai.persona.runtime.input.Ids;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.persona.events.SessionEvent;
 import ai.persona.runtime.problem.ProblemException;
+import ai.persona.runtime.input.Ids;
 
 /**
  * Reads a record of the SessionEvent topic, or says why it cannot be materialized. The checks need no database, so a

@@ -19,6 +19,7 @@ import ai.persona.session.config.SessionServiceConfig;
 import ai.persona.session.persistence.MessageEntity;
 import ai.persona.session.persistence.SessionEntity;
 import ai.persona.session.persistence.UserEntity;
+import ai.persona.runtime.input.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
