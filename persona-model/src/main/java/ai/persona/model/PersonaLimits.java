@@ -12,8 +12,21 @@ package ai.persona.model;
 public record PersonaLimits(int maxValueChars, int maxListItems, int maxOperations, int maxRemovals,
         int maxPersonaTokens) {
 
+    /**
+     * What a model's proposed patch is held to unless configured otherwise ({@code persona.optimizer.*}), the one home
+     * of these defaults: conservative, as the paper's optimizer prompt asks for few, small changes per batch.
+     */
     public static PersonaLimits defaults() {
         return new PersonaLimits(500, 30, 20, 3, 1500);
+    }
+
+    /**
+     * What a person's own edit is held to unless configured otherwise ({@code persona.user-edit.*}): the same value
+     * and size bounds, but they may change much at once and may empty their persona.
+     */
+    public static PersonaLimits userEditDefaults() {
+        PersonaLimits model = defaults();
+        return new PersonaLimits(model.maxValueChars(), model.maxListItems(), 200, 200, model.maxPersonaTokens());
     }
 
     public PersonaLimits {

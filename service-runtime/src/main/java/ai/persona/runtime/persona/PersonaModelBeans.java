@@ -46,9 +46,7 @@ public class PersonaModelBeans {
     @Singleton
     @Named(USER_EDIT)
     PersonaPatcher userEditPatcher(PersonaSchema schema, PersonaModelConfig config) {
-        PersonaModelConfig.UserEditLimits edit = config.userEdit();
-        PersonaLimits limits = new PersonaLimits(edit.maxValueChars(), edit.maxListItems(), edit.maxOperations(),
-                edit.maxRemovals(), edit.maxPersonaTokens());
+        PersonaLimits limits = limits(config.userEdit(), PersonaLimits.userEditDefaults());
         return new PersonaPatcher(new PersonaValidator(schema, limits), true);
     }
 
@@ -80,8 +78,14 @@ public class PersonaModelBeans {
     }
 
     private static PersonaLimits optimizerLimits(PersonaModelConfig config) {
-        PersonaModelConfig.OptimizerLimits limits = config.optimizer();
-        return new PersonaLimits(limits.maxValueChars(), limits.maxListItems(), limits.maxOperations(),
-                limits.maxRemovals(), limits.maxPersonaTokens());
+        return limits(config.optimizer(), PersonaLimits.defaults());
+    }
+
+    private static PersonaLimits limits(PersonaModelConfig.Limits set, PersonaLimits defaults) {
+        return new PersonaLimits(set.maxValueChars().orElse(defaults.maxValueChars()),
+                set.maxListItems().orElse(defaults.maxListItems()),
+                set.maxOperations().orElse(defaults.maxOperations()),
+                set.maxRemovals().orElse(defaults.maxRemovals()),
+                set.maxPersonaTokens().orElse(defaults.maxPersonaTokens()));
     }
 }

@@ -3,6 +3,7 @@ package ai.persona.runtime.persona;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,38 +40,27 @@ public interface PersonaModelConfig {
         Optional<List<String>> specialCategories();
     }
 
-    interface OptimizerLimits {
-        @WithDefault("500")
-        int maxValueChars();
+    /**
+     * Bounds left unset take persona-model's defaults ({@link ai.persona.model.PersonaLimits#defaults()} for the
+     * optimizer, {@code userEditDefaults()} for a person's edits), their one home: the tools outside the services
+     * (personabench-gen) hold personas to the same ones.
+     */
+    interface Limits {
+        OptionalInt maxValueChars();
 
-        @WithDefault("30")
-        int maxListItems();
+        OptionalInt maxListItems();
 
-        @WithDefault("20")
-        int maxOperations();
+        OptionalInt maxOperations();
 
-        @WithDefault("3")
-        int maxRemovals();
+        OptionalInt maxRemovals();
 
-        @WithDefault("1500")
-        int maxPersonaTokens();
+        OptionalInt maxPersonaTokens();
     }
 
-    interface UserEditLimits {
-        @WithDefault("500")
-        int maxValueChars();
+    interface OptimizerLimits extends Limits {
+    }
 
-        @WithDefault("30")
-        int maxListItems();
-
-        @WithDefault("200")
-        int maxOperations();
-
-        @WithDefault("200")
-        int maxRemovals();
-
-        @WithDefault("1500")
-        int maxPersonaTokens();
+    interface UserEditLimits extends Limits {
     }
 
     /**
