@@ -29,7 +29,8 @@ class ChatGatewayIT {
 
     @Test
     void ready() {
-        given().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200)
+                .body("status", equalTo("UP"));
     }
 
     // the packaged application runs in the prod profile, where the generated API description is not public

@@ -7,7 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for a packaged Quarkus app in {@link QuarkusAppProcessTest}: listens on -Dquarkus.http.port (serving
- * {@code /greeting} only) and, once started, is ready on -Dquarkus.management.port, as a service with its management interface.
+ * {@code /greeting} only) and, once started, is ready on -Dquarkus.management.port, as a service with its management
+ * interface.
  */
 public final class FakeQuarkusApp {
 

@@ -96,7 +96,8 @@ class ServiceProcessesTest {
     }
 
     private static String ready(String managementUrl) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).build(),
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 }
