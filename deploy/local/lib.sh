@@ -5,6 +5,10 @@ log_dir="$root/.local/logs"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 SESSION_PORT="${SESSION_PORT:-8081}"
 UPDATER_PORT="${UPDATER_PORT:-8082}"
+# each service's management interface (health, metrics): its API port + 1000 unless set
+GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-$((GATEWAY_PORT + 1000))}"
+SESSION_MANAGEMENT_PORT="${SESSION_MANAGEMENT_PORT:-$((SESSION_PORT + 1000))}"
+UPDATER_MANAGEMENT_PORT="${UPDATER_MANAGEMENT_PORT:-$((UPDATER_PORT + 1000))}"
 PG_PORT="${PG_PORT:-15432}"
 KAFKA_PORT="${KAFKA_PORT:-19092}"
 STANDIN_PORT="${STANDIN_PORT:-18089}"
@@ -44,7 +48,8 @@ port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# True when the service on the port answers its readiness check with 200 (no curl needed).
+# True when the service whose management interface is on the port answers its readiness check with 200 (no curl
+# needed).
 ready() {
     local status
     status=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" &&

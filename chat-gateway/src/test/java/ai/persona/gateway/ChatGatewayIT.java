@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
 
@@ -28,7 +29,8 @@ class ChatGatewayIT {
 
     @Test
     void ready() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200)
+                .body("status", equalTo("UP"));
     }
 
     // the packaged application runs in the prod profile, where the generated API description is not public

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.infra.ManagementPortTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -14,17 +15,21 @@ class OperationsTest {
 
     @Test
     void readinessCoversTheDatabaseAndTheBroker() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
                         "SmallRye Reactive Messaging - readiness check"));
     }
 
     @Test
-    void requestMetricsAreExposedForPrometheus() {
+    void requestMetricsAreExposedForPrometheusOnTheManagementPortOnly() {
         given().get("/v1/models").then().statusCode(401);
 
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count{"));
+        given().get(ManagementPortTestResource.url("/q/metrics")).then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count{"));
+        // the public port serves neither: only the monitoring namespace reaches the management port
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test

@@ -20,6 +20,7 @@ import ai.persona.deploy.reference.ServiceSelectorRule;
 import ai.persona.deploy.secret.CommittedSecretRule;
 import ai.persona.deploy.service.ServiceContract;
 import ai.persona.deploy.workload.MetricsScrapingRule;
+import ai.persona.deploy.workload.MonitoringIngressRule;
 import ai.persona.deploy.workload.PodRule;
 import ai.persona.deploy.workload.ProbeRule;
 import ai.persona.deploy.workload.ResourceRule;
@@ -47,6 +48,7 @@ public final class ManifestChecker {
                 new ResourceRule(),
                 new SecurityContextRule(),
                 new MetricsScrapingRule(),
+                new MonitoringIngressRule(),
                 new EnvironmentRule(services),
                 new EnvSourceRule(services, externalSecrets),
                 new KafkaTopicRule(),

@@ -29,6 +29,7 @@ import ai.persona.deploy.reference.ServiceSelectorRule;
 import ai.persona.deploy.secret.CommittedSecretRule;
 import ai.persona.deploy.service.ServiceContract;
 import ai.persona.deploy.workload.MetricsScrapingRule;
+import ai.persona.deploy.workload.MonitoringIngressRule;
 import ai.persona.deploy.workload.PodRule;
 import ai.persona.deploy.workload.ProbeRule;
 import ai.persona.deploy.workload.ResourceRule;
@@ -81,6 +82,7 @@ class DeployManifestsTest {
         assertThat(new ResourceRule().check(MANIFESTS)).isEmpty();
         assertThat(new SecurityContextRule().check(MANIFESTS)).isEmpty();
         assertThat(new MetricsScrapingRule().check(MANIFESTS)).isEmpty();
+        assertThat(new MonitoringIngressRule().check(MANIFESTS)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -73,7 +73,8 @@ class LifelongLoopIT {
         assertThat(strings(history.get(0).get("sourceSessionIds"))).containsExactlyInAnyOrderElementsOf(secondBatch);
 
         // the gateway and the updater called session-service with their service tokens: none was refused
-        String metrics = given().get(stack.services.sessionServiceUrl() + "/q/metrics").then().statusCode(200)
+        String metrics = given().get(stack.services.process(LocalStack.SESSION_SERVICE).managementUrl() + "/q/metrics")
+                .then().statusCode(200)
                 .extract().asString();
         assertThat(metrics).contains("uri=\"/users/{userId}/persona\"");
         assertThat(metrics).doesNotContain("status=\"401\"").doesNotContain("status=\"403\"");

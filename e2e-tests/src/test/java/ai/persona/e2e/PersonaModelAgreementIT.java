@@ -48,9 +48,10 @@ class PersonaModelAgreementIT {
 
     @Test
     void theStacksUpdaterAndGatewayAreReadyWithTheModelConfirmed() throws Exception {
-        for (String url : List.of(stack.services.updaterUrl(), stack.services.gatewayUrl())) {
+        for (String service : List.of(LocalStack.UPDATER, LocalStack.GATEWAY)) {
+            String managementUrl = stack.services.process(service).managementUrl();
             HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
+                    HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("Persona model agrees with session-service", "AGREED");

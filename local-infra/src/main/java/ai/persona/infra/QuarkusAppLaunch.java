@@ -12,7 +12,10 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
-/** What {@link QuarkusAppProcess} runs and how; {@link #start()} launches it and waits until it is ready. */
+/**
+ * What {@link QuarkusAppProcess} runs and how; {@link #start()} launches it and waits until its readiness check on the
+ * management interface answers.
+ */
 public final class QuarkusAppLaunch {
 
     private static final Logger LOG = Logger.getLogger(QuarkusAppLaunch.class);
@@ -22,6 +25,7 @@ public final class QuarkusAppLaunch {
     private final Map<String, String> config = new LinkedHashMap<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private int port;
+    private int managementPort;
     private Path logFile;
     private String missingJarHint = "";
     private String readinessPath = "/q/health/ready";
@@ -55,6 +59,12 @@ public final class QuarkusAppLaunch {
         return this;
     }
 
+    /** The management interface's port (health, metrics); 0 (the default) picks a free port. */
+    public QuarkusAppLaunch managementPort(int port) {
+        this.managementPort = port;
+        return this;
+    }
+
     public QuarkusAppLaunch logFile(Path file) {
         this.logFile = file.toAbsolutePath();
         return this;
@@ -81,6 +91,8 @@ public final class QuarkusAppLaunch {
             throw new IllegalStateException(name + " is not built: " + jar + " does not exist. " + missingJarHint);
         }
         int httpPort = port == 0 ? QuarkusAppProcess.freePort() : port;
+        // every process its own management port: the default 9000 would be shared by all processes on one machine
+        int mgmtPort = managementPort == 0 ? QuarkusAppProcess.freePort() : managementPort;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -92,10 +104,11 @@ public final class QuarkusAppLaunch {
         }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + httpPort);
+        command.add("-Dquarkus.management.port=" + mgmtPort);
         command.add("-jar");
         command.add(jar.getFileName().toString());
         long started = System.nanoTime();
-        QuarkusAppProcess app = new QuarkusAppProcess(this, httpPort, launch(command));
+        QuarkusAppProcess app = new QuarkusAppProcess(this, httpPort, mgmtPort, launch(command));
         app.awaitReady();
         app.readyAfter(Duration.ofNanos(System.nanoTime() - started));
         LOG.infof("%s ready at %s in %d ms (log: %s)", name, app.baseUrl(), app.readyAfter().toMillis(), logFile);

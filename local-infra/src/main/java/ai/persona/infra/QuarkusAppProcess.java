@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
  * A packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run as a separate {@code java} process, the way
  * it runs in production: tests of one service talk to the real other service instead of a mock of it.
  *
- * <p>Configuration goes in as system properties, the HTTP port is a free one unless given, output goes to a log file,
- * and {@link QuarkusAppLaunch#start()} returns once {@code /q/health/ready} answers 200. {@link #close()} asks the
+ * <p>Configuration goes in as system properties, the HTTP and management ports are free ones unless given, output goes
+ * to a log file, and {@link QuarkusAppLaunch#start()} returns once {@code /q/health/ready} answers 200 on the
+ * management port. {@link #close()} asks the
  * process to stop (SIGTERM, so Quarkus shuts down cleanly) and kills it if it has not within the grace period. A
  * shutdown hook does the same should the starting JVM end first, so no process outlives it.
  * {@link SharedQuarkusApps} keeps one per test JVM for all test classes.</p>
@@ -43,13 +44,15 @@ public final class QuarkusAppProcess implements AutoCloseable {
 
     private final QuarkusAppLaunch spec;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Thread killOnExit;
     private volatile Duration readyAfter = Duration.ZERO;
 
-    QuarkusAppProcess(QuarkusAppLaunch spec, int port, Process process) {
+    QuarkusAppProcess(QuarkusAppLaunch spec, int port, int managementPort, Process process) {
         this.spec = spec;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.killOnExit = new Thread(this::stop, spec.name() + "-stop");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -66,6 +69,15 @@ public final class QuarkusAppProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The management interface ({@code /q/health}, {@code /q/metrics}), on a port of its own. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public Path logFile() {
@@ -127,7 +139,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
 
     void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + spec.readinessPath()))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + spec.readinessPath()))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + spec.readyTimeout().toNanos();
         while (System.nanoTime() < deadline) {

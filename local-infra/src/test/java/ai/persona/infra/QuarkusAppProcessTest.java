@@ -43,22 +43,27 @@ class QuarkusAppProcessTest {
         return jar;
     }
 
-    private static String ready(String baseUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return response.body();
+    }
+
+    private static String ready(String managementUrl) throws Exception {
+        return get(managementUrl + "/q/health/ready").body();
     }
 
     @Test
-    void startsTheAppWithItsConfigurationWaitsUntilReadyAndStopsIt() throws Exception {
+    void startsTheAppWithItsConfigurationWaitsUntilReadyOnItsManagementPortAndStopsIt() throws Exception {
         QuarkusAppProcess app = QuarkusAppProcess.builder("fake", fakeAppJar())
                 .config("greeting", "hello")
                 .logFile(work.resolve("fake.log"))
                 .start();
 
-        assertTrue(ready(app.baseUrl()).contains("\"greeting\":\"hello\""));
-        assertTrue(Files.readString(app.logFile()).contains("fake app listening on " + app.port()));
+        assertNotEquals(app.port(), app.managementPort());
+        assertTrue(ready(app.managementUrl()).contains("\"greeting\":\"hello\""));
+        assertEquals(404, get(app.baseUrl() + "/q/health/ready").statusCode());
+        assertTrue(Files.readString(app.logFile()).contains(
+                "fake app listening on " + app.port() + ", management on " + app.managementPort()));
         app.close();
         assertFalse(app.isAlive());
     }
@@ -96,6 +101,6 @@ class QuarkusAppProcessTest {
 
         assertEquals(first, again);
         assertNotEquals(first, other);
-        assertTrue(ready(other).contains("\"greeting\":\"two\""));
+        assertEquals("two", get(other + "/greeting").body());
     }
 }

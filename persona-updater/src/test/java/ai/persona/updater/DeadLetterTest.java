@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.infra.testing.TestKafka;
@@ -85,7 +86,7 @@ class DeadLetterTest {
                 "ce_source 'persona-updater' is not session-service, the only producer of " + changed,
                 "ce_source 'chat-gateway' is not session-service, the only producer of " + changed);
         assertThat(dead).extracting(ConsumerRecord::value).containsOnlyOnce(forgedSession).containsOnlyOnce((String) null);
-        io.restassured.RestAssured.given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+        io.restassured.RestAssured.given().get(ManagementPortTestResource.url("/q/metrics")).then().body(org.hamcrest.Matchers.containsString(
                 "persona_events_refused_total{topic=\"" + changed + "\"} 2.0"));
     }
 

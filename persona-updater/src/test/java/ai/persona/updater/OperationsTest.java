@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.updater.support.Api;
@@ -21,7 +22,7 @@ class OperationsTest {
 
     @Test
     void readinessCoversTheDatabaseAndTheBroker() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
                         "SmallRye Reactive Messaging - readiness check"));
@@ -35,13 +36,14 @@ class OperationsTest {
         Conversations.sendSimple(userId, marker, 1, 3);
         Api.awaitPatches(userId, 1);
 
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(ManagementPortTestResource.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("persona_updater_batches_total{outcome=\"published\""))
                 .body(containsString("persona_updater_operations_proposed_total{kind=\"add\""))
                 .body(containsString("persona_updater_llm_calls_total{purpose=\"propose\",result=\"ok\""))
                 .body(containsString("persona_updater_llm_tokens_total{direction=\"in\""))
                 .body(containsString("persona_updater_optimizer_latency_seconds_count"))
                 .body(containsString("persona_updater_sessions_total{result=\"buffered\""));
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.updater.support.Api;
@@ -97,7 +98,7 @@ class OptimizerModesTest {
         assertThat(Api.patches(conservativeUser)).isEmpty();
         assertThat(mode(paperUser, "PUBLISHED")).isEqualTo("paper");
 
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(ManagementPortTestResource.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("persona_updater_optimizer_outcomes_total{mode=\"conservative\",outcome=\"parked\""))
                 .body(containsString("persona_updater_optimizer_outcomes_total{mode=\"paper\",outcome=\"changed\""));
     }

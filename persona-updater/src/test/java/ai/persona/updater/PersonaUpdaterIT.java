@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.infra.testing.TestKafka;
@@ -38,11 +39,11 @@ class PersonaUpdaterIT {
 
     @Test
     void readyWithTheDatabaseAndTheBroker() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
                         "SmallRye Reactive Messaging - readiness check"));
-        given().get("/q/health/started").then().statusCode(200);
+        given().get(ManagementPortTestResource.url("/q/health/started")).then().statusCode(200);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.identity.ServiceIdentity;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.ServiceKeysTestResource;
 import ai.persona.updater.support.ServiceTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,7 +86,7 @@ class ServiceAuthTest {
 
     @Test
     void healthAndMetricsNeedNoCredential() {
-        given().noFilters().get("/q/health/ready").then().statusCode(200);
-        given().noFilters().get("/q/metrics").then().statusCode(200);
+        given().noFilters().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200);
+        given().noFilters().get(ManagementPortTestResource.url("/q/metrics")).then().statusCode(200);
     }
 }

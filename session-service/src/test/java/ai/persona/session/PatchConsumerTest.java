@@ -22,6 +22,7 @@ import ai.persona.events.EventContract;
 import ai.persona.events.PersonaChanged;
 import ai.persona.events.PersonaPatchProposed;
 import ai.persona.events.TokenUsage;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaFixtures;
@@ -98,7 +99,7 @@ class PatchConsumerTest {
 
         await().atMost(WAIT).until(() -> version(userId) == 2);
         given().get("/users/{u}/persona/history", userId).then().body("total", equalTo(2));
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("persona_patches_total{outcome=\"DUPLICATE\"}"));
+        given().get(ManagementPortTestResource.url("/q/metrics")).then().body(org.hamcrest.Matchers.containsString("persona_patches_total{outcome=\"DUPLICATE\"}"));
     }
 
     @Test
@@ -198,7 +199,7 @@ class PatchConsumerTest {
                 .singleElement()
                 .satisfies(r -> assertThat(new String(r.headers().lastHeader("dead-letter-reason").value()))
                         .isEqualTo("ce_source 'chat-gateway' is not persona-updater, the only producer of " + PATCHES)));
-        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString(
+        given().get(ManagementPortTestResource.url("/q/metrics")).then().body(org.hamcrest.Matchers.containsString(
                 "persona_events_refused_total{topic=\"" + PATCHES + "\"}"));
     }
 

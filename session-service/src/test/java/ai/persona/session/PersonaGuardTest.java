@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PatchOperation;
 import ai.persona.model.PersonaFixtures;
@@ -46,7 +47,7 @@ class PersonaGuardTest {
         // never half-applied: the harmless operation went with the rest
         given().get("/users/{u}/persona", userId).then().body("version", equalTo(1))
                 .body("persona.Pattern.Tea", equalTo(null));
-        given().get("/q/metrics").then()
+        given().get(ManagementPortTestResource.url("/q/metrics")).then()
                 .body(containsString("persona_sensitive_rejected_total{category=\"payment-card\"}"));
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.identity.ServiceIdentity;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.ServiceKeysTestResource;
 import ai.persona.infra.stack.JwtKeyFolder;
 import ai.persona.model.PersonaFixtures;
@@ -179,7 +180,7 @@ class ServiceAuthTest {
 
     @Test
     void healthAndMetricsNeedNoCredential() {
-        given().noFilters().get("/q/health/ready").then().statusCode(200);
-        given().noFilters().get("/q/metrics").then().statusCode(200);
+        given().noFilters().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200);
+        given().noFilters().get(ManagementPortTestResource.url("/q/metrics")).then().statusCode(200);
     }
 }

@@ -23,6 +23,7 @@ import ai.persona.events.EventContract;
 import ai.persona.events.MessageRole;
 import ai.persona.events.SessionEvent;
 import ai.persona.events.ToolCall;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,7 +122,7 @@ class SessionEventsTest {
 
         await().atMost(WAIT).until(() -> contents(userId, sessionId).contains("三"));
         assertThat(contents(userId, sessionId)).containsExactly("一", "二", "三");
-        given().get("/q/metrics").then()
+        given().get(ManagementPortTestResource.url("/q/metrics")).then()
                 .body(containsString("persona_session_events_total{outcome=\"duplicate\"}"));
     }
 

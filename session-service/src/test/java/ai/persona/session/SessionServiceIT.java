@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.events.EventContract;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaFixtures;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -36,11 +37,11 @@ class SessionServiceIT {
 
     @Test
     void readyWithTheDatabaseAndTheBroker() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ManagementPortTestResource.url("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
                         "SmallRye Reactive Messaging - readiness check"));
-        given().get("/q/health/started").then().statusCode(200);
+        given().get(ManagementPortTestResource.url("/q/health/started")).then().statusCode(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package ai.persona.deploy.copy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import ai.persona.deploy.manifest.ManifestReader;
 
 /**
  * The committed copy of a generated manifest against the file the build just generated, document by document, as
- * parsed YAML (the order of keys in a map is not significant, and quarkus-kubernetes does not keep it stable). Not a
+ * parsed YAML (the order of keys in a map, or of a container's ports, is not significant, and quarkus-kubernetes does
+ * not keep it stable). Not a
  * rule over the manifests: it compares two files.
  */
 public final class StaleCopyCheck {
@@ -65,8 +67,8 @@ public final class StaleCopyCheck {
                     .findFirst().orElse(null);
         }
         if (committed.isArray() && generated.isArray() && committed.size() == generated.size()) {
-            Iterator<JsonNode> a = committed.elements();
-            Iterator<JsonNode> b = generated.elements();
+            Iterator<JsonNode> a = inOrder(path, committed);
+            Iterator<JsonNode> b = inOrder(path, generated);
             for (int i = 0; a.hasNext(); i++) {
                 String difference = firstDifference(path + "/" + i, a.next(), b.next());
                 if (difference != null) {
@@ -77,6 +79,19 @@ public final class StaleCopyCheck {
         }
         return committed.equals(generated) ? null
                 : path + " (committed: " + shown(committed) + ", generated: " + shown(generated) + ")";
+    }
+
+    /**
+     * The elements of an array; a list of ports sorted, as its order has no meaning and quarkus-kubernetes does not
+     * keep it stable (the API and the management port come in either order).
+     */
+    private static Iterator<JsonNode> inOrder(String path, JsonNode array) {
+        List<JsonNode> elements = new ArrayList<>();
+        array.elements().forEachRemaining(elements::add);
+        if (path.endsWith("/ports")) {
+            elements.sort(Comparator.comparing(JsonNode::toString));
+        }
+        return elements.iterator();
     }
 
     private static String shown(JsonNode node) {

@@ -3,7 +3,6 @@ package ai.persona.deploy.workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import ai.persona.deploy.Finding;
@@ -13,10 +12,12 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 /**
- * Every Deployment's pods are annotated for a Prometheus that discovers pods by annotation, on a port one of its
- * containers serves.
+ * Every Deployment's pods are annotated for a Prometheus that discovers pods by annotation, on the management port one
+ * of its containers serves (Quarkus's management interface, named {@code management}), not on the API port.
  */
 public final class MetricsScrapingRule implements ManifestRule {
+
+    private static final String MANAGEMENT = "management";
 
     @Override
     public List<Finding> check(Manifests manifests) {
@@ -30,13 +31,15 @@ public final class MetricsScrapingRule implements ManifestRule {
                 continue;
             }
             String port = annotations.get("prometheus.io/port");
-            boolean served = pod.spec().getContainers().stream()
+            Optional<ContainerPort> served = pod.spec().getContainers().stream()
                     .flatMap(c -> Optional.ofNullable(c.getPorts()).orElse(List.of()).stream())
-                    .map(ContainerPort::getContainerPort)
-                    .filter(Objects::nonNull)
-                    .anyMatch(p -> String.valueOf(p).equals(port));
-            if (!served) {
+                    .filter(p -> p.getContainerPort() != null && String.valueOf(p.getContainerPort()).equals(port))
+                    .findFirst();
+            if (served.isEmpty()) {
                 findings.add(new Finding(where, "prometheus.io/port " + port + " is not a port of its containers"));
+            } else if (!MANAGEMENT.equals(served.get().getName())) {
+                findings.add(new Finding(where, "prometheus.io/port " + port + " is not its management port (the "
+                        + "container port named " + MANAGEMENT + "): metrics would share a port with the API"));
             }
         }
         return findings;

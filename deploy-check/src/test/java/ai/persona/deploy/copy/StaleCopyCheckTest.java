@@ -26,6 +26,13 @@ class StaleCopyCheckTest {
                 "      protocol: TCP\n      port: 8081\n"));
         assertThat(StaleCopyCheck.check(committed, generated, "regen")).isEmpty();
 
+        // nor the order of a container's ports (the API and the management port)
+        String management = "            - containerPort: 9000\n              name: management\n              protocol: TCP\n";
+        assertThat(fresh).contains(management);
+        Files.writeString(committed, fresh.replace(management, "").replace("          ports:\n",
+                "          ports:\n" + management));
+        assertThat(StaleCopyCheck.check(committed, generated, "regen")).isEmpty();
+
         Files.writeString(committed, fresh.replace("memory: 768Mi", "memory: 512Mi"));
         assertThat(StaleCopyCheck.check(committed, generated, "regen")).extracting(Finding::toString).containsExactly(
                 "committed.yaml: Deployment/session-service is stale at /spec/template/spec/containers/0/resources/limits/memory "

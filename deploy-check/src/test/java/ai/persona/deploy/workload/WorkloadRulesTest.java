@@ -11,7 +11,11 @@ import ai.persona.deploy.DamagedTree;
 import ai.persona.deploy.Finding;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 
 /** The rules on Deployments' pods, each test damaging the committed manifests in memory and expecting the finding. */
 class WorkloadRulesTest {
@@ -21,7 +25,7 @@ class WorkloadRulesTest {
     private List<Finding> findings() {
         List<Finding> findings = new ArrayList<>();
         for (var rule : List.of(new PodRule(), new ProbeRule(), new ResourceRule(), new SecurityContextRule(),
-                new MetricsScrapingRule())) {
+                new MetricsScrapingRule(), new MonitoringIngressRule())) {
             findings.addAll(rule.check(tree.manifests()));
         }
         return findings;
@@ -112,16 +116,37 @@ class WorkloadRulesTest {
     }
 
     @Test
-    void podsThatPrometheusWouldNotScrapeAreReported() {
+    void podsThatPrometheusWouldNotScrapeOrWouldScrapeOnTheApiPortAreReported() {
         tree.deployment("session-service").getSpec().getTemplate().getMetadata().getAnnotations()
                 .remove("prometheus.io/scrape");
         tree.deployment("persona-updater").getSpec().getTemplate().getMetadata().getAnnotations()
                 .put("prometheus.io/port", "9999");
+        tree.deployment("chat-gateway").getSpec().getTemplate().getMetadata().getAnnotations()
+                .put("prometheus.io/port", "8080");
 
-        assertThat(findings()).extracting(Finding::toString).containsExactlyInAnyOrder(
+        assertThat(new MetricsScrapingRule().check(tree.manifests())).extracting(Finding::toString)
+                .containsExactlyInAnyOrder(
                 "services/session-service.yaml Deployment/session-service: its pods are not annotated "
                         + "prometheus.io/scrape: \"true\"",
                 "services/persona-updater.yaml Deployment/persona-updater: prometheus.io/port 9999 is not a port of its "
-                        + "containers");
+                        + "containers",
+                "services/chat-gateway.yaml Deployment/chat-gateway: prometheus.io/port 8080 is not its management "
+                        + "port (the container port named management): metrics would share a port with the API");
+    }
+
+    @Test
+    void aPolicyLettingMonitoringReachAnApiPortOrEveryPortIsReported() {
+        NetworkPolicy scraping = (NetworkPolicy) tree.find("NetworkPolicy", "metrics-scraping").resource();
+        scraping.getSpec().getIngress().get(0).getPorts()
+                .add(new NetworkPolicyPortBuilder().withPort(new IntOrString(8081)).withProtocol("TCP").build());
+        NetworkPolicy session = (NetworkPolicy) tree.find("NetworkPolicy", "session-service-from-services").resource();
+        session.getSpec().getIngress().add(new NetworkPolicyIngressRuleBuilder()
+                .addNewFrom().withNewNamespaceSelector().addToMatchLabels("kubernetes.io/metadata.name", "monitoring")
+                .endNamespaceSelector().endFrom().build());
+
+        String where = "infra/network-policies.yaml NetworkPolicy/";
+        assertThat(findings()).extracting(Finding::toString).containsExactlyInAnyOrder(
+                where + "metrics-scraping: admits the monitoring namespace to port 8081, not a management port [9000]",
+                where + "session-service-from-services: admits the monitoring namespace on every port");
     }
 }

@@ -45,6 +45,7 @@ final class ServiceConfig {
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers);
         // reachable from this machine only, as deploy/local/up binds them
         config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.management.host", "127.0.0.1");
         for (String channel : INCOMING.get(service)) {
             config.put("mp.messaging.incoming." + channel + ".session.timeout.ms", SESSION_TIMEOUT_MS);
             config.put("mp.messaging.incoming." + channel + ".heartbeat.interval.ms", HEARTBEAT_MS);

@@ -18,7 +18,7 @@ import ai.persona.infra.QuarkusAppProcess;
 
 /**
  * The stack's service processes by name: started once, and after a {@link #kill(String)} started again on the same
- * port with the same configuration, so the other services and the users' clients find it where it was. Each service
+ * ports with the same configuration, so the other services and the users' clients find it where it was. Each service
  * has one log file across its restarts, a line marking each restart.
  */
 final class ServiceProcesses implements AutoCloseable {
@@ -35,7 +35,7 @@ final class ServiceProcesses implements AutoCloseable {
 
     void start(String service, Map<String, String> config) {
         configs.put(service, Map.copyOf(config));
-        running.put(service, launch(service, 0));
+        running.put(service, launch(service, 0, 0));
     }
 
     Map<String, String> config(String service) {
@@ -64,15 +64,16 @@ final class ServiceProcesses implements AutoCloseable {
         }
         before.close(); // only drops its shutdown hook: the process is gone
         note(before.logFile(), "---- restarted at " + Instant.now() + " ----");
-        running.put(service, launch(service, before.port()));
+        running.put(service, launch(service, before.port(), before.managementPort()));
     }
 
-    private QuarkusAppProcess launch(String service, int port) {
+    private QuarkusAppProcess launch(String service, int port, int managementPort) {
         return QuarkusAppProcess.builder(service, options.root().resolve(service)
                 .resolve("target/quarkus-app/quarkus-run.jar"))
                 .config(configs.get(service))
                 .jvmArgs(options.jvmArgs())
                 .port(port)
+                .managementPort(managementPort)
                 .logFile(options.logs().resolve(service + ".log"))
                 .readyTimeout(START)
                 .missingJarHint("package the services first: mvn package -DskipTests")

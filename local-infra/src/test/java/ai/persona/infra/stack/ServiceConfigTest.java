@@ -106,6 +106,15 @@ class ServiceConfigTest {
     }
 
     @Test
+    void everyServiceListensOnLoopbackOnlyItsApiAndItsManagementInterfaceAlike() {
+        for (String service : List.of(LocalStack.SESSION_SERVICE, LocalStack.UPDATER, LocalStack.GATEWAY)) {
+            Map<String, String> config = configOf(service, Map.of());
+            assertEquals("127.0.0.1", config.get("quarkus.http.host"), service);
+            assertEquals("127.0.0.1", config.get("quarkus.management.host"), service);
+        }
+    }
+
+    @Test
     void theCallersOwnSettingsComeLast() {
         Map<String, String> updater = configOf(LocalStack.UPDATER, Map.of(LocalStack.UPDATER, Map.of(
                 "mp.messaging.incoming.conversations.session.timeout.ms", "10000", "persona-updater.sweep-interval", "1s")));

@@ -33,7 +33,7 @@ class ServiceProcessesTest {
     Path root;
 
     @Test
-    void aKilledServiceComesBackOnItsPortWithItsConfigurationInTheSameLog() throws Exception {
+    void aKilledServiceComesBackOnItsPortsWithItsConfigurationInTheSameLog() throws Exception {
         fakeServiceJar("fake-service");
         StackOptions options = StackOptions.of(root, root.resolve("logs"), "http://localhost:1/v1/");
         try (ServiceProcesses processes = new ServiceProcesses(options)) {
@@ -42,15 +42,17 @@ class ServiceProcessesTest {
 
             processes.kill("fake-service");
             assertFalse(first.isAlive());
-            assertThrows(IOException.class, () -> ready(first.baseUrl()));
+            assertThrows(IOException.class, () -> ready(first.managementUrl()));
 
             processes.restart("fake-service");
             QuarkusAppProcess second = processes.get("fake-service");
             assertNotEquals(first.pid(), second.pid());
             assertEquals(first.port(), second.port());
-            assertTrue(ready(second.baseUrl()).contains("\"greeting\":\"hello\""));
+            assertEquals(first.managementPort(), second.managementPort());
+            assertTrue(ready(second.managementUrl()).contains("\"greeting\":\"hello\""));
             List<String> log = Files.readAllLines(second.logFile());
-            assertEquals(2, log.stream().filter(line -> line.equals("fake app listening on " + first.port())).count());
+            String listening = "fake app listening on " + first.port() + ", management on " + first.managementPort();
+            assertEquals(2, log.stream().filter(line -> line.equals(listening)).count());
             assertTrue(log.stream().anyMatch(line -> line.startsWith("---- restarted at ")), log.toString());
         }
     }
@@ -93,8 +95,9 @@ class ServiceProcessesTest {
         }
     }
 
-    private static String ready(String baseUrl) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+    private static String ready(String managementUrl) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -2,6 +2,7 @@ package ai.persona.updater.support;
 
 import ai.persona.identity.ServiceIdentity;
 import ai.persona.infra.KafkaTestResource;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.PostgresTestResource;
 import ai.persona.infra.ServiceKeysTestResource;
 import ai.persona.infra.testing.OpenAiStubResource;
@@ -10,7 +11,7 @@ import io.quarkus.test.common.ResourceArg;
 
 /**
  * The real PostgreSQL and Kafka of local-infra, the HTTP stub of the model and the service keys (every RestAssured call
- * carries an admin token, see {@link ServiceTokens}), for every test class of the module (one
+ * carries an admin token, see {@link ServiceTokens}) and the management port, for every test class of the module (one
  * Quarkus start shared by all of them, plus one per test profile).
  */
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
@@ -21,6 +22,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = ServiceKeysTestResource.class, restrictToAnnotatedClass = false, initArgs = {
         @ResourceArg(name = ServiceKeysTestResource.VERIFIES_ARG, value = "true"),
         @ResourceArg(name = ServiceKeysTestResource.SIGNS_AS_ARG, value = ServiceIdentity.UPDATER) })
+@QuarkusTestResource(value = ManagementPortTestResource.class, restrictToAnnotatedClass = false)
 public final class UpdaterTestResources {
 
     public static final String TOPICS = "persona.conversations.completed.v1:1,persona.changed.v1:1:compact,"
