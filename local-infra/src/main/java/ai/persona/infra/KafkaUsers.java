@@ -6,30 +6,31 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import ai.persona.events.KafkaAccess;
 import ai.persona.events.PersonaService;
 
 /**
  * Gives the local broker's users their SCRAM credentials and each service the ACLs {@link KafkaAccess} derives from the
- * event contract, the same that deploy-check requires of the Strimzi KafkaUsers. Run at each start: a service's ACLs are
- * replaced, so a change of the contract reaches a kept broker too.
+ * event contract, the same that deploy-check requires of the Strimzi KafkaUsers. Run at each start: the services' ACLs
+ * are made to match, so a change of the contract reaches a kept broker too.
  */
 final class KafkaUsers {
 
@@ -47,26 +48,33 @@ final class KafkaUsers {
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), logins.password(user)));
         }
         admin.alterUserScramCredentials(credentials).all().get();
-        List<AclBindingFilter> old = new ArrayList<>();
-        List<AclBinding> acls = new ArrayList<>();
+        Set<AclBinding> expected = new HashSet<>();
         for (PersonaService service : PersonaService.values()) {
-            KafkaAccess access = KafkaAccess.of(service);
-            old.add(new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(
-                    principal(access), null, AclOperation.ANY, AclPermissionType.ANY)));
-            acls.addAll(acls(access));
+            expected.addAll(acls(KafkaAccess.of(service)));
         }
-        admin.deleteAcls(old).all().get();
-        admin.createAcls(acls).all().get();
+        // only what differs: a broker restarted under running services never takes away an ACL they still hold
+        Set<AclBinding> existing = servicesAcls(admin);
+        List<AclBindingFilter> stale = existing.stream()
+                .filter(acl -> !expected.contains(acl))
+                .map(AclBinding::toFilter)
+                .toList();
+        List<AclBinding> missing = expected.stream()
+                .filter(acl -> !existing.contains(acl))
+                .toList();
+        admin.deleteAcls(stale).all().get();
+        admin.createAcls(missing).all().get();
         // the calls return once the controller has committed them; clients are served by the broker's copy
         awaitVisible("SCRAM credentials of " + logins.users(),
                 () -> described(admin, logins) == logins.users().size());
-        awaitVisible("ACLs of the services", () -> acls.size() == servicesAclCount(admin));
+        awaitVisible("ACLs of the services", () -> expected.equals(servicesAcls(admin)));
     }
 
     static List<AclBinding> acls(KafkaAccess access) {
         List<AclBinding> acls = new ArrayList<>();
-        access.writes().forEach(topic -> acls.add(allow(access, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE)));
-        access.reads().forEach(topic -> acls.add(allow(access, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ)));
+        access.writes().forEach(topic ->
+                acls.add(allow(access, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE)));
+        access.reads().forEach(topic ->
+                acls.add(allow(access, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ)));
         if (access.readsAny()) {
             acls.add(allow(access, ResourceType.GROUP, access.groupPrefix(), PatternType.PREFIXED, AclOperation.READ));
         }
@@ -94,12 +102,12 @@ final class KafkaUsers {
         }
     }
 
-    private static long servicesAclCount(Admin admin) {
+    private static Set<AclBinding> servicesAcls(Admin admin) {
         try {
-            // other users' ACLs (a developer's own) are left alone, and not counted
+            // other users' ACLs (a developer's own) are left alone
             return admin.describeAcls(AclBindingFilter.ANY).values().get().stream()
                     .filter(acl -> PersonaService.byId(acl.entry().principal().substring("User:".length())) != null)
-                    .count();
+                    .collect(Collectors.toSet());
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not list the broker's ACLs", e.getCause());
         } catch (InterruptedException e) {

@@ -50,8 +50,8 @@ public final class PersistentKafkaBroker implements AutoCloseable {
     public static PersistentKafkaBroker start(int port, Path dataDirectory) {
         QuietLogging.kafkaBroker();
         int brokerPort = port == 0 ? freePort() : port;
-        // only this process talks to the controller, so its port need not be stable across runs
         String nodePassword = KafkaLogins.newPassword();
+        // only this process talks to the controller, so its port need not be stable across runs
         KafkaConfig config = new KafkaConfig(config(brokerPort, freePort(), dataDirectory, nodePassword), false);
         formatIfNew(dataDirectory);
         KafkaLogins logins = KafkaLogins.loadOrCreate(dataDirectory.resolve(LOGINS_FILE));

@@ -1,7 +1,17 @@
 package ai.persona.infra;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,12 +21,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import ai.persona.events.EventContract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PersistentKafkaBrokerTest {
 
@@ -48,12 +61,18 @@ class PersistentKafkaBrokerTest {
     }
 
     @Test
-    void aRestartOnTheSameDataKeepsEachServicesPasswordSoItsLoginStillWorks(@TempDir Path dataDir) throws Exception {
+    void aRestartKeepsEachServicesPasswordAndTakesBackAnAclTheContractDoesNotGive(@TempDir Path dataDir) throws Exception {
         String topic = EventContract.SESSION_EVENT.topic();
+        String patches = EventContract.PERSONA_PATCH_PROPOSED.topic();
+        AclBinding stray = new AclBinding(new ResourcePattern(ResourceType.TOPIC, patches, PatternType.LITERAL),
+                new AccessControlEntry("User:chat-gateway", "*", AclOperation.WRITE, AclPermissionType.ALLOW));
         Map<String, Object> gateway;
         KafkaLogins before;
         try (PersistentKafkaBroker first = PersistentKafkaBroker.start(0, dataDir)) {
-            first.createTopics(TopicSpec.of(topic, 1));
+            first.createTopics(TopicSpec.of(topic, 1), TopicSpec.of(patches, 1));
+            try (Admin admin = Admin.create(first.clientConfig(KafkaLogins.ADMIN))) {
+                admin.createAcls(List.of(stray)).all().get();
+            }
             gateway = first.clientConfig("chat-gateway");
             before = first.logins();
         }
@@ -64,6 +83,9 @@ class PersistentKafkaBrokerTest {
                 assertEquals(before.password(user), second.logins().password(user), user);
             }
             assertEquals(topic, KafkaClients.sendAndWait(producer, topic, "after restart").topic());
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> producer.send(new ProducerRecord<>(patches, "u", "forged")).get());
+            assertInstanceOf(TopicAuthorizationException.class, e.getCause());
         }
     }
 
