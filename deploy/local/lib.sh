@@ -14,6 +14,8 @@ KAFKA_PORT="${KAFKA_PORT:-19092}"
 STANDIN_PORT="${STANDIN_PORT:-18089}"
 tools_jar="$root/local-infra/target/local-infra-tools.jar"
 standin_jar="$root/local-infra/target/standin/wiremock-standalone.jar"
+# the local broker's SCRAM logins (user=password, mode 0600), made at its first start and kept with its data
+kafka_logins="$root/.local/infra/kafka/logins.properties"
 
 # The packaged artifact of each module `up` runs: the local tools (PostgreSQL, Kafka, tokens) and the three services.
 declare -A packaged=(
@@ -41,6 +43,21 @@ build_if_stale() {
     echo "building $modules (mvn package -DskipTests; log in $log_dir/build.log)..." >&2
     (cd "$root" && mvn -B -ntp package -DskipTests -pl "$modules" -am) > "$log_dir/build.log" 2>&1 ||
         { echo "error: build failed, see $log_dir/build.log" >&2; return 1; }
+}
+
+# kafka_env SERVICE ARRAY: sets ARRAY to the service's Kafka settings as NAME=value words for env: the broker, and
+# the service's own login (SASL_PLAINTEXT, SCRAM-SHA-512 as the user named after it, whose ACLs the broker derives
+# from the event contract). An array, as the JAAS line has spaces and quotes.
+kafka_env() {
+    local -n kafka_env_out=$2
+    local password
+    password=$(sed -n "s/^$1=//p" "$kafka_logins" 2>/dev/null)
+    if [[ -z "$password" ]]; then
+        echo "error: no Kafka login for $1 in $kafka_logins" >&2
+        return 1
+    fi
+    kafka_env_out=("KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT" "KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT"
+        "KAFKA_SASL_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1\" password=\"$password\";")
 }
 
 # True when something accepts connections on the local port.

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -24,12 +25,16 @@ public final class KafkaTopics {
     }
 
     public static void createIfAbsent(String bootstrapServers, List<TopicSpec> topics) {
+        createIfAbsent(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+    }
+
+    /** With a client configuration that has the bootstrap servers and, for a broker that authenticates, a login. */
+    public static void createIfAbsent(Map<String, Object> clientConfig, List<TopicSpec> topics) {
         if (topics.isEmpty()) {
             return;
         }
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "local-infra-topics");
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-infra-topics");
         try (Admin admin = Admin.create(config)) {
             List<NewTopic> newTopics = topics.stream().map(KafkaTopics::toNewTopic).toList();
             for (var result : admin.createTopics(newTopics).values().entrySet()) {

@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +28,15 @@ final class KafkaClients {
     }
 
     static KafkaProducer<String, String> producer(String bootstrapServers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        return producer(at(bootstrapServers));
+    }
+
+    /** With the bootstrap servers and whatever login the broker wants. */
+    static KafkaProducer<String, String> producer(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(config);
     }
 
     static void send(String bootstrapServers, String topic, String key, String value) throws Exception {
@@ -50,13 +56,21 @@ final class KafkaClients {
 
     /** Every value of the topic, read to its end offsets with the shared reader of the tests; there must be {@code expected}. */
     static List<String> consumeValues(String bootstrapServers, String topic, int expected) {
-        List<String> values = TestKafka.at(bootstrapServers).records(topic).stream().map(ConsumerRecord::value).toList();
+        return consumeValues(at(bootstrapServers), topic, expected);
+    }
+
+    static List<String> consumeValues(Map<String, Object> clientConfig, String topic, int expected) {
+        List<String> values = TestKafka.with(clientConfig).records(topic).stream().map(ConsumerRecord::value).toList();
         assertEquals(expected, values.size(), "records consumed from " + topic + ": " + values);
         return values;
     }
 
     static String cleanupPolicy(String bootstrapServers, String topic) throws Exception {
-        try (Admin admin = admin(bootstrapServers)) {
+        return cleanupPolicy(at(bootstrapServers), topic);
+    }
+
+    static String cleanupPolicy(Map<String, Object> clientConfig, String topic) throws Exception {
+        try (Admin admin = Admin.create(clientConfig)) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             return admin.describeConfigs(Set.of(resource)).all().get().get(resource)
                     .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
@@ -64,12 +78,16 @@ final class KafkaClients {
     }
 
     static int partitions(String bootstrapServers, String topic) throws Exception {
-        try (Admin admin = admin(bootstrapServers)) {
+        return partitions(at(bootstrapServers), topic);
+    }
+
+    static int partitions(Map<String, Object> clientConfig, String topic) throws Exception {
+        try (Admin admin = Admin.create(clientConfig)) {
             return admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions().size();
         }
     }
 
-    private static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    private static Map<String, Object> at(String bootstrapServers) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 }

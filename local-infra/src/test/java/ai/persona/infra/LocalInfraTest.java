@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,9 +40,13 @@ class LocalInfraTest {
                 }
                 assertTrue(infra.describe().contains(db.jdbcUrl()), infra.describe());
             }
-            assertEquals(2, KafkaClients.partitions(infra.kafkaBootstrapServers(), "local-events"));
-            assertEquals("compact", KafkaClients.cleanupPolicy(infra.kafkaBootstrapServers(), "local-state"));
+            assertEquals(2, KafkaClients.partitions(infra.kafkaClientConfig(KafkaLogins.ADMIN), "local-events"));
+            assertEquals("compact", KafkaClients.cleanupPolicy(infra.kafkaClientConfig(KafkaLogins.ADMIN), "local-state"));
             assertTrue(infra.describe().contains(infra.kafkaBootstrapServers()), infra.describe());
+            assertTrue(infra.describe().contains("KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT"), infra.describe());
+            // how to reach the passwords, never the passwords themselves: the console goes to the stack's logs
+            assertTrue(infra.describe().contains(infra.kafkaLogins().file().toString()), infra.describe());
+            assertFalse(infra.describe().contains(infra.kafkaLogins().password("chat-gateway")), infra.describe());
         }
         assertTrue(dataDir.resolve("postgres/PG_VERSION").toFile().isFile(), "PostgreSQL data kept under --data-dir");
         assertTrue(dataDir.resolve("kafka/meta.properties").toFile().isFile(), "Kafka data kept under --data-dir");

@@ -19,7 +19,8 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /**
- * Who may do what on the broker, against {@link EventContract}: every listener of a Kafka authenticates and the
+ * Who may do what on the broker, against {@link EventContract} (each service's {@code KafkaAccess}, which the local
+ * broker's ACLs are made from too): every listener of a Kafka authenticates and the
  * cluster authorizes; each service has a Strimzi KafkaUser whose ACLs allow Write on exactly the topics it produces
  * (and the dead-letter topic when it consumes), Read on exactly those it consumes and on its own consumer groups,
  * nothing else; no other KafkaUser may write a topic of the contract; each service's Deployment logs in as its own

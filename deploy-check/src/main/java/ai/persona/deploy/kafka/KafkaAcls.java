@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import ai.persona.deploy.Finding;
 import ai.persona.events.EventContract;
+import ai.persona.events.KafkaAccess;
 import ai.persona.events.PersonaService;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
@@ -75,21 +76,22 @@ final class KafkaAcls {
         return new KafkaAcls(where, "scram-sha-512".equals(type) || "tls".equals(type), acls);
     }
 
-    /** The ACLs of the service's own user against what the contract gives it. */
+    /** The ACLs of the service's own user against what the contract gives it ({@link KafkaAccess}). */
     List<Finding> against(PersonaService service) {
+        KafkaAccess access = KafkaAccess.of(service);
         List<Finding> findings = new ArrayList<>();
         if (!authenticated) {
             findings.add(new Finding(where, "does not authenticate with scram-sha-512 or tls"));
         }
-        compare(findings, "write", written, EventContract.topicsWrittenBy(service));
-        compare(findings, "read", read, EventContract.topicsReadBy(service));
-        if (groups.isEmpty() && !EventContract.topicsReadBy(service).isEmpty()) {
-            findings.add(new Finding(where, "may read no consumer group: grant Read on group " + service.id()));
+        compare(findings, "write", written, access.writes());
+        compare(findings, "read", read, access.reads());
+        if (groups.isEmpty() && access.readsAny()) {
+            findings.add(new Finding(where, "may read no consumer group: grant Read on group " + access.groupPrefix()));
         }
         for (Acl group : groups) {
-            if (!group.name().startsWith(service.id())) {
+            if (!group.name().startsWith(access.groupPrefix())) {
                 findings.add(new Finding(where, "may read group " + group.name() + ", which is not named after "
-                        + service.id()));
+                        + access.groupPrefix()));
             }
         }
         for (Acl acl : other) {

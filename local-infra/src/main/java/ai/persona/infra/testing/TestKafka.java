@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,23 +41,30 @@ public final class TestKafka {
     /** Not a window for the result: only how long a broker may stay unreachable before the read fails. */
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Supplier<String> bootstrapServers;
+    private final Supplier<Map<String, Object>> clientConfig;
 
-    private TestKafka(Supplier<String> bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    private TestKafka(Supplier<Map<String, Object>> clientConfig) {
+        this.clientConfig = clientConfig;
     }
 
     public static TestKafka at(String bootstrapServers) {
-        return new TestKafka(() -> bootstrapServers);
+        return new TestKafka(() -> Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** A broker that authenticates: its bootstrap servers and a login, as {@code PersistentKafkaBroker.clientConfig} gives. */
+    public static TestKafka with(Map<String, Object> clientConfig) {
+        Map<String, Object> config = Map.copyOf(clientConfig);
+        return new TestKafka(() -> config);
     }
 
     /** The broker of the Quarkus application under test ({@code kafka.bootstrap.servers}), looked up at each call. */
     public static TestKafka ofConfig() {
-        return new TestKafka(() -> ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return new TestKafka(() -> Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)));
     }
 
     public String bootstrapServers() {
-        return bootstrapServers.get();
+        return String.valueOf(clientConfig.get().get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
     }
 
     /** Sends as the topic's producer in the contract would; acknowledged by the broker when this returns. A null value is a tombstone. */
@@ -89,7 +97,7 @@ public final class TestKafka {
     /** Every record of the topic, partition by partition, up to its end offsets as they are when the call starts. */
     public List<ConsumerRecord<String, String>> records(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(clientConfig.get());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
@@ -124,7 +132,7 @@ public final class TestKafka {
 
     private void sendRecords(List<ProducerRecord<String, String>> records) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(clientConfig.get());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
