@@ -60,6 +60,10 @@ class SealedPatchTest {
         assertThat(records).singleElement().satisfies(record -> assertThat(record.value())
                 .contains("\"patchId\":\"" + patchId + "\"", "sealedPatch")
                 .doesNotContain(quote, "Inès", "/Pattern/Sister", "stub-model"));
+        // the readable PersonaChanged has the new value in its persona and its diff, never the reason
+        await().atMost(WAIT).untilAsserted(() -> assertThat(KAFKA.records(EventContract.PERSONA_CHANGED.topic(), userId))
+                .singleElement().satisfies(record -> assertThat(record.value()).contains("\"Sister\":\"值\"")
+                        .doesNotContain(quote, "Inès")));
     }
 
     @Test
