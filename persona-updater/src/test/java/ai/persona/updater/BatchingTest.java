@@ -28,6 +28,7 @@ import ai.persona.model.TokenCounter;
 import ai.persona.updater.service.PatchIds;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
+import ai.persona.updater.support.TestContentKeys;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -62,8 +63,10 @@ class BatchingTest {
 
         assertThat(llm.count(marker)).isEqualTo(1);
         assertThat(records).hasSize(1);
-        PersonaPatchProposed proposed = PersonaJson.mapper().readValue(records.get(0).value(),
-                PersonaPatchProposed.class);
+        // on the topic only sealed: no value, reason or path of it readable without the user's key
+        assertThat(records.get(0).value()).contains("\"sealedPatch\"", "\"keyId\":\""
+                + TestContentKeys.of(userId).keyId() + "\"").doesNotContain("plain text", "Preferred_Formats");
+        PersonaPatchProposed proposed = Api.opened(records.get(0));
         List<String> sessionIds = List.of(sent.get(0).sessionId(), sent.get(1).sessionId(), userId + "-s3");
         assertThat(proposed.patch().patchId()).isEqualTo(PatchIds.of(userId, sessionIds).toString());
         assertThat(proposed.patch().baseVersion()).isEqualTo(7);
@@ -126,7 +129,7 @@ class BatchingTest {
 
         var records = Api.awaitPatches(userId, 1);
 
-        PersonaPatchProposed proposed = PersonaJson.mapper().readValue(records.get(0).value(), PersonaPatchProposed.class);
+        PersonaPatchProposed proposed = Api.opened(records.get(0));
         assertThat(proposed.patch().operations()).singleElement().satisfies(op -> {
             assertThat(op.path()).isEqualTo("/Pattern/Usage_Pattern");
             assertThat(op.until()).isEqualTo(ended.plus(Duration.ofDays(30)));
@@ -259,8 +262,7 @@ class BatchingTest {
 
         List<ConsumerRecord<String, String>> records = Api.awaitPatches(userId, 1);
 
-        PersonaPatchProposed proposed = PersonaJson.mapper().readValue(records.get(0).value(),
-                PersonaPatchProposed.class);
+        PersonaPatchProposed proposed = Api.opened(records.get(0));
         assertThat(proposed.patch().operations()).singleElement()
                 .satisfies(op -> assertThat(op.value().textValue()).isEqualTo("简洁、要点式的回答"));
         JsonNode messages = llm.requests(marker).get(0).path("messages");

@@ -1,12 +1,15 @@
 package ai.persona.updater;
 
 import static ai.persona.updater.support.Conversations.user;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,21 +18,47 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.persona.events.ConversationCompleted;
 import ai.persona.events.EventContract;
 import ai.persona.events.SessionEvent;
+import ai.persona.infra.ManagementPortTestResource;
 import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PersonaJson;
 import ai.persona.updater.support.Api;
 import ai.persona.updater.support.Conversations;
+import ai.persona.updater.support.TestContentKeys;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ForgetTest {
 
     private static final TestKafka KAFKA = TestKafka.ofConfig();
+    private static final Pattern KEY_DESTROYED = Pattern.compile(
+            "persona_updater_batches_total\\{[^}]*outcome=\"key_destroyed\"[^}]*\\} ([0-9.E]+)");
 
     @InjectOpenAiStub
     OpenAiStub llm;
+
+    @Test
+    void aPatchWhoseUsersContentKeyIsGoneIsNotPublishedAndIsCounted() {
+        // deleted at session-service (its key is gone) before this instance saw the marker or the tombstone
+        String userId = TestContentKeys.DELETED + Conversations.userId();
+        String marker = Conversations.marker();
+        llm.replies(marker, BatchingTest.FORMATS_ANSWER);
+        double before = keyDestroyed();
+
+        Conversations.sendSimple(userId, marker, 1, 3);
+
+        await().atMost(Api.WAIT).until(() -> keyDestroyed() > before);
+        assertThat(llm.count(marker)).isEqualTo(1);
+        assertThat(Api.patches(userId)).isEmpty();
+        assertThat(Api.batches(userId)).singleElement()
+                .satisfies(batch -> assertThat(batch.get("status")).isEqualTo("OPTIMIZED"));
+    }
+
+    private static double keyDestroyed() {
+        Matcher counted = KEY_DESTROYED.matcher(given().get(ManagementPortTestResource.url("/q/metrics")).then().statusCode(200).extract().asString());
+        return counted.find() ? Double.parseDouble(counted.group(1)) : 0;
+    }
 
     @Test
     void aTombstoneDropsTheUsersBufferSnapshotAndParkedBatchesAndTheirLateSessions() {

@@ -64,7 +64,7 @@ class InvalidAnswersTest {
         assertThat(llm.count(marker)).isEqualTo(2);
         assertThat(llm.requests(marker).get(1).path("messages").get(1).path("content").asText())
                 .contains("PATH_OUTSIDE_SCHEMA", "/Demographics/Hobby");
-        var proposed = PersonaJson.mapper().readTree(records.get(0).value());
+        var proposed = PersonaJson.mapper().readTree(Api.openedJson(records.get(0)));
         assertThat(proposed.at("/patch/operations/0/path").asText()).isEqualTo("/Preference/Preferred_Formats");
         assertThat(proposed.at("/usage/calls").asInt()).isEqualTo(2);
     }
@@ -83,7 +83,7 @@ class InvalidAnswersTest {
 
         assertThat(llm.requests(marker).get(1).path("messages").get(1).path("content").asText())
                 .contains("NOT_TEMPORARY", "/Demographics/Name", "holds lasting values only");
-        var proposed = PersonaJson.mapper().readTree(records.get(0).value());
+        var proposed = PersonaJson.mapper().readTree(Api.openedJson(records.get(0)));
         assertThat(proposed.at("/patch/operations/0/path").asText()).isEqualTo("/Preference/Preferred_Formats");
         assertThat(proposed.at("/patch/operations/0/until").isMissingNode()).isTrue();
     }

@@ -72,7 +72,7 @@ class OptimizerModesTest {
     }
 
     @Test
-    void paperAcceptsAnInferredPatternThatConservativeRejects() {
+    void paperAcceptsAnInferredPatternThatConservativeRejects() throws Exception {
         String conservativeUser = Conversations.userId();
         String conservativeMarker = Conversations.marker();
         llm.replies(conservativeMarker, INFERRED_PATTERN_ANSWER);
@@ -85,7 +85,7 @@ class OptimizerModesTest {
         sendResearchSessions(paperUser, paperMarker);
 
         var published = Api.awaitPatches(paperUser, 1);
-        assertThat(published.get(0).value()).contains("/Pattern/Behavior_Engagement_Pattern",
+        assertThat(Api.openedJson(published.get(0))).contains("/Pattern/Behavior_Engagement_Pattern",
                 "busy developing a research project");
         JsonPath parked = Api.batch((String) Api.awaitBatch(conservativeUser, "PARKED").get("id"));
         assertThat(parked.getList("problems.code", String.class)).containsExactly("INFERRED");

@@ -47,7 +47,7 @@ class PersonaUpdaterIT {
     }
 
     @Test
-    void threeCompletedConversationsBecomeOneProposedPatch() {
+    void threeCompletedConversationsBecomeOneProposedPatch() throws Exception {
         String userId = Conversations.userId();
         String marker = Conversations.marker();
         llm.replies(marker, BatchingTest.FORMATS_ANSWER);
@@ -60,7 +60,8 @@ class PersonaUpdaterIT {
         List<ConsumerRecord<String, String>> patches = Api.awaitPatches(userId, 1);
         assertThat(patches).hasSize(1);
         assertThat(TestKafka.header(patches.get(0), "ce_type")).isEqualTo("ai.persona.PersonaPatchProposed.v1");
-        assertThat(patches.get(0).value()).contains("Preferred_Formats", "plain text files");
+        assertThat(patches.get(0).value()).doesNotContain("Preferred_Formats", "plain text files");
+        assertThat(Api.openedJson(patches.get(0))).contains("Preferred_Formats", "plain text files");
         assertThat(llm.count(marker)).isEqualTo(1);
     }
 }

@@ -145,6 +145,6 @@ class PredecessorTest {
     }
 
     static PersonaPatchProposed read(ConsumerRecord<String, String> record) throws Exception {
-        return PersonaJson.mapper().readValue(record.value(), PersonaPatchProposed.class);
+        return Api.opened(record);
     }
 }

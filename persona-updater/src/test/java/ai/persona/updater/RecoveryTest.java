@@ -28,6 +28,7 @@ import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
 import ai.persona.infra.testing.TestKafka;
 import ai.persona.model.PatchOperation;
+import ai.persona.model.PersonaJson;
 import ai.persona.model.PersonaPatch;
 import ai.persona.updater.service.BatchDispatcher;
 import ai.persona.updater.service.BatchSweeper;
@@ -73,7 +74,7 @@ class RecoveryTest {
         sweepAndSettle();
 
         assertThat(Api.patches(userId)).hasSize(1);
-        assertThat(records.get(0).value()).isEqualTo(proposal);
+        assertThat(Api.opened(records.get(0))).isEqualTo(PersonaJson.mapper().readValue(proposal, PersonaPatchProposed.class));
         assertThat(TestKafka.header(records.get(0), "ce_id")).isEqualTo(id.toString());
         assertThat(llm.count(marker)).isZero();
     }

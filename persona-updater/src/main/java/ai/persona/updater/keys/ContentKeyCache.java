@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The users' content keys this instance opens completions with, fetched from session-service once per user and key,
- * not per record. A key that does not match a record's key id is fetched again once: a user who came back has a new
+ * not per record, and seals patches with. A key that does not match a record's key id is fetched again once: a user who came back has a new
  * key, and a record under the old one stays unopenable. A deletion (the FORGOTTEN marker or the tombstone) forgets the
  * key at once.
  */
@@ -46,6 +46,18 @@ public class ContentKeyCache {
                             return cached(userId);
                         }))
                 .map(key -> matches(key, keyId) ? key : Optional.<ContentKey>empty());
+    }
+
+    /**
+     * The user's key as session-service has it now, or empty when it no longer exists, to seal with: fetched afresh
+     * rather than cached, as a key cached before a deletion this instance did not see would seal what session-service
+     * can no longer open. Sealing is once per patch, next to a model call, so the request costs nothing that counts.
+     */
+    public Uni<Optional<ContentKey>> current(String userId) {
+        return Uni.createFrom().deferred(() -> {
+            keys.synchronous().invalidate(userId);
+            return cached(userId);
+        });
     }
 
     public void forget(String userId) {

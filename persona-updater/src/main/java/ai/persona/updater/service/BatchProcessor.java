@@ -134,8 +134,10 @@ public class BatchProcessor {
     }
 
     /**
-     * Marked published only once the broker acknowledged; until then the stored patch is republished as it is. Not at
-     * all when its user was deleted since the batch was sealed: the batch is then gone, or older than the deletion.
+     * Marked published only once the broker acknowledged; until then the stored patch is republished as it is, sealed
+     * afresh each time (the updater's own database keeps it open, and loses it with the user). Not at all when its user
+     * was deleted since the batch was sealed: the batch is then gone, or older than the deletion, or the user's content
+     * key is gone.
      */
     private boolean publish(UUID batchId, String userId, String payload) {
         if (!await(() -> store.publishable(batchId))) {
@@ -143,11 +145,18 @@ public class BatchProcessor {
             Log.infof("patch %s not published: its user was deleted after its batch was made", batchId);
             return false;
         }
+        PatchPublisher.Outcome outcome;
         try {
-            publisher.publish(userId, batchId.toString(), payload).await().atMost(publishTimeout);
+            outcome = publisher.publish(proposal(payload)).await().atMost(publishTimeout);
         } catch (RuntimeException e) {
             Log.warnf("patch %s of %s not acknowledged, will republish: %s", batchId, userId, e.getMessage());
             defer(batchId, BatchStatus.OPTIMIZED);
+            return false;
+        }
+        if (outcome == PatchPublisher.Outcome.KEY_DESTROYED) {
+            // as with a batch found forgotten above: the user's deletion, on its way here, removes the batch
+            metrics.batch("key_destroyed");
+            Log.infof("patch %s not published: its user's content key is gone (the user was deleted)", batchId);
             return false;
         }
         await(() -> store.published(batchId));
@@ -163,6 +172,14 @@ public class BatchProcessor {
         } catch (RuntimeException e) {
             // the claim's lease runs out by itself; the sweeper picks the batch up then
             Log.warnf("could not release batch %s: %s", batchId, e.getMessage());
+        }
+    }
+
+    private PersonaPatchProposed proposal(String payload) {
+        try {
+            return mapper.readValue(payload, PersonaPatchProposed.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored proposal is not a PersonaPatchProposed", e);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import ai.persona.events.EventContract;
+import ai.persona.events.PersonaPatchProposed;
+import ai.persona.model.PersonaJson;
 import ai.persona.infra.testing.TestKafka;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -76,6 +78,16 @@ public final class Api {
     /** The patches proposed for the user on the topic so far (read to its end offsets). */
     public static List<ConsumerRecord<String, String>> patches(String userId) {
         return KAFKA.records(EventContract.PERSONA_PATCH_PROPOSED.topic(), userId);
+    }
+
+    /** A proposed patch as published, opened with its user's key ({@link TestContentKeys}); fails unless sealed. */
+    public static PersonaPatchProposed opened(ConsumerRecord<String, String> record) throws Exception {
+        return TestContentKeys.opened(record.value());
+    }
+
+    /** The opened proposal's JSON, to look for what the sealed record hides. */
+    public static String openedJson(ConsumerRecord<String, String> record) throws Exception {
+        return PersonaJson.mapper().writeValueAsString(opened(record));
     }
 
     public static List<ConsumerRecord<String, String>> awaitPatches(String userId, int count) {

@@ -10,8 +10,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /**
- * The real PostgreSQL and Kafka of local-infra, the HTTP stub of the model and the service keys (every RestAssured call
- * carries an admin token, see {@link ServiceTokens}) and the management port, for every test class of the module (one
+ * The real PostgreSQL and Kafka of local-infra, the HTTP stub of the model, the service keys (every RestAssured call
+ * carries an admin token, see {@link ServiceTokens}), the users' content keys ({@link SessionServiceKeysResource}) and
+ * the management port, for every test class of the module (one
  * Quarkus start shared by all of them, plus one per test profile).
  */
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false,
@@ -19,6 +20,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = KafkaTestResource.TOPICS_ARG, value = UpdaterTestResources.TOPICS))
 @QuarkusTestResource(value = OpenAiStubResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SessionServiceKeysResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = ServiceKeysTestResource.class, restrictToAnnotatedClass = false, initArgs = {
         @ResourceArg(name = ServiceKeysTestResource.VERIFIES_ARG, value = "true"),
         @ResourceArg(name = ServiceKeysTestResource.SIGNS_AS_ARG, value = ServiceIdentity.UPDATER) })

@@ -65,6 +65,21 @@ public class ContentKeys {
                 .map(rows -> rows.size() == 0 ? null : key(rows.iterator().next()));
     }
 
+    /** A key with the user it is of. */
+    public record Owned(String userId, ContentKey key) {
+    }
+
+    /** The key {@code keyId} and whose it is, or null once destroyed. */
+    public Uni<Owned> byId(String keyId) {
+        return pool.preparedQuery("select user_id, key_id, key from content_keys where key_id = $1")
+                .execute(Tuple.of(keyId))
+                .map(rows -> rows.size() == 0 ? null : owned(rows.iterator().next()));
+    }
+
+    private static Owned owned(Row row) {
+        return new Owned(row.getString("user_id"), key(row));
+    }
+
     /** The keys that still exist among {@code keyIds}, by id; a destroyed key is simply absent. */
     public Uni<Map<String, ContentKey>> byIds(Collection<String> keyIds) {
         if (keyIds.isEmpty()) {
