@@ -16,8 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import ai.persona.gateway.service.UserMemory;
 import ai.persona.gateway.support.SessionStore;
 import ai.persona.infra.testing.InjectOpenAiStub;
 import ai.persona.infra.testing.OpenAiStub;
@@ -33,6 +36,9 @@ class IdempotentTurnsTest {
 
     @InjectOpenAiStub
     OpenAiStub llm;
+
+    @Inject
+    UserMemory memory;
 
     private static Response keyed(String user, String session, String key, String content) {
         return as(user).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("content", content))
@@ -160,5 +166,35 @@ class IdempotentTurnsTest {
         assertThat(llm.count(said)).isEqualTo(2);
         // the failed attempt kept what the user said (nothing they wrote is lost), the retry recorded the turn
         assertThat(stored(user, session, 3)).containsExactly(said, said, "Back again.");
+    }
+
+    @Test
+    void anInstanceThatDoesNotKnowTheKeyAsksTheModelAgainButTheFirstTurnStaysTheOneStored() {
+        String user = newUser("keyed");
+        String session = newSession(user);
+        String said = "keyed-elsewhere-" + user;
+        llm.replies(said, "First answer.");
+        keyed(user, session, "k", said).then().statusCode(200);
+        llm.replies(said, "Second answer.");
+
+        // what another instance (or this one after a restart) holds of the user: nothing
+        memory.forget(user);
+        keyed(user, session, "k", said).then().statusCode(200).header(REPLAYED, nullValue())
+                .body("message.content", equalTo("Second answer."));
+
+        assertThat(llm.count(said)).isEqualTo(2);
+        keyed(user, session, "k2", "then-" + user).then().statusCode(200);
+        assertThat(stored(user, session, 4)).containsExactly(said, "First answer.", "then-" + user, "Second answer.");
+    }
+
+    @Test
+    void aDeletedUsersKeyedReplyIsNotReplayed() {
+        String user = newUser("keyed");
+        String session = newSession(user);
+        keyed(user, session, "k", "forget-me-" + user).then().statusCode(200);
+
+        as(user).delete("/api/me").then().statusCode(204);
+
+        keyed(user, session, "k", "forget-me-" + user).then().statusCode(404);
     }
 }
