@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,7 +40,7 @@ public class IdempotentTurns {
     }
 
     /** The first request of a key: a hash of its message, and its reply once recorded. */
-    private record Turn(String message, CompletableFuture<ChatMessage> reply) {
+    private record Turn(Key key, String message, CompletableFuture<ChatMessage> reply) {
     }
 
     private final ChatService chat;
@@ -54,50 +56,52 @@ public class IdempotentTurns {
 
     /** The whole reply: the turn's own, or with a key already used, the first request's. */
     public Uni<Answer<ChatMessage>> reply(String userId, String sessionId, String key, String content) {
-        if (key == null) {
-            return chat.reply(userId, sessionId, content, null)
-                    .map(reply -> new Answer<>(reply, false));
-        }
-        Key id = new Key(userId, sessionId, key);
-        Turn mine = new Turn(hash(content), new CompletableFuture<>());
-        Turn first = claim(id, mine);
-        if (first != mine) {
-            return replayed(first)
-                    .map(reply -> new Answer<>(reply, true));
-        }
-        // deferred: a message refused at once must release the key too
-        return Uni.createFrom().deferred(() -> chat.reply(userId, sessionId, content, turnId(id)))
-                .invoke(mine.reply()::complete)
-                .onFailure().invoke(failure -> abandon(id, mine, failure))
-                .onCancellation().invoke(() -> abandon(id, mine, new CancellationException("the client left")))
-                .map(reply -> new Answer<>(reply, false));
+        return once(userId, sessionId, key, content, turnId -> chat.reply(userId, sessionId, content, turnId),
+                (mine, reply) -> {
+                    mine.reply().complete(reply);
+                    return reply;
+                }, reply -> reply);
     }
 
     /** As {@link #reply}, streamed: a replayed reply comes as one delta, then done with the stored message. */
     public Uni<Answer<Multi<StreamEvent>>> replyStream(String userId, String sessionId, String key, String content) {
-        if (key == null) {
-            return chat.replyStream(userId, sessionId, content, null)
-                    .map(events -> new Answer<>(events, false));
-        }
-        Key id = new Key(userId, sessionId, key);
-        Turn mine = new Turn(hash(content), new CompletableFuture<>());
-        Turn first = claim(id, mine);
-        if (first != mine) {
-            return replayed(first)
-                    .map(IdempotentTurns::stored)
-                    .map(events -> new Answer<>(events, true));
-        }
-        return Uni.createFrom().deferred(() -> chat.replyStream(userId, sessionId, content, turnId(id)))
-                .onFailure().invoke(failure -> abandon(id, mine, failure))
-                .map(events -> events
+        return once(userId, sessionId, key, content, turnId -> chat.replyStream(userId, sessionId, content, turnId),
+                (mine, events) -> events
                         .invoke(event -> {
                             if (event.message() != null) {
                                 mine.reply().complete(event.message());
                             }
                         })
                         // a stream that ended without its stored message (an error event, the client left)
-                        .onTermination().invoke(() -> abandon(id, mine, unfinished())))
-                .map(events -> new Answer<>(events, false));
+                        .onTermination().invoke(() -> abandon(mine, unfinished())),
+                IdempotentTurns::stored);
+    }
+
+    /**
+     * @param run the turn, given its event id (null without a key)
+     * @param watch completes the first request's {@link Turn} with the recorded reply, as its answer delivers it
+     * @param replay the answer made of a recorded reply
+     */
+    private <T> Uni<Answer<T>> once(String userId, String sessionId, String key, String content,
+            Function<String, Uni<T>> run, BiFunction<Turn, T, T> watch, Function<ChatMessage, T> replay) {
+        if (key == null) {
+            return run.apply(null)
+                    .map(answer -> new Answer<>(answer, false));
+        }
+        Turn mine = new Turn(new Key(userId, sessionId, key), hash(content), new CompletableFuture<>());
+        Turn first = claim(mine);
+        if (first != mine) {
+            // a copy per waiter: a waiter that leaves cancels its copy, not the turn
+            return Uni.createFrom().completionStage(first.reply()::copy)
+                    .map(replay)
+                    .map(answer -> new Answer<>(answer, true));
+        }
+        // deferred: a message refused at once must free the key too
+        return Uni.createFrom().deferred(() -> run.apply(turnId(mine.key())))
+                .map(answer -> watch.apply(mine, answer))
+                .onFailure().invoke(failure -> abandon(mine, failure))
+                .onCancellation().invoke(() -> abandon(mine, new CancellationException("the client left")))
+                .map(answer -> new Answer<>(answer, false));
     }
 
     /** The user was deleted: their replies leave memory too. */
@@ -106,8 +110,8 @@ public class IdempotentTurns {
     }
 
     /** The turn of the key: {@code mine} when this request is the first, else the first's; another message, a 422. */
-    private Turn claim(Key id, Turn mine) {
-        Turn first = turns.asMap().putIfAbsent(id, mine);
+    private Turn claim(Turn mine) {
+        Turn first = turns.asMap().putIfAbsent(mine.key(), mine);
         if (first == null) {
             return mine;
         }
@@ -119,11 +123,6 @@ public class IdempotentTurns {
         return first;
     }
 
-    // a copy per waiter: a waiter that leaves cancels its copy, not the turn
-    private static Uni<ChatMessage> replayed(Turn first) {
-        return Uni.createFrom().completionStage(first.reply()::copy);
-    }
-
     private static Multi<StreamEvent> stored(ChatMessage reply) {
         Multi<StreamEvent> text = reply.content() == null || reply.content().isEmpty() ? Multi.createFrom().empty()
                 : Multi.createFrom().item(StreamEvent.delta(reply.content()));
@@ -131,11 +130,11 @@ public class IdempotentTurns {
     }
 
     /** The turn failed or was left before its reply was recorded: the key is free again, and its waiters fail alike. */
-    private void abandon(Key id, Turn turn, Throwable failure) {
+    private void abandon(Turn turn, Throwable failure) {
         if (turn.reply().isDone()) {
             return;
         }
-        turns.asMap().remove(id, turn);
+        turns.asMap().remove(turn.key(), turn);
         turn.reply().completeExceptionally(failure);
     }
 
