@@ -25,14 +25,14 @@ import io.restassured.response.Response;
 @QuarkusTest
 class IdempotencyTest {
 
-    private static final int PARALLEL = 20;
+    static final int PARALLEL = 20;
 
     private static Response turn(String user, String sessionId, String body) {
         return as(user).header("X-Session-Id", sessionId).contentType(ContentType.JSON).body(body)
                 .post("/v1/chat/completions");
     }
 
-    private static <T> List<T> inParallel(java.util.concurrent.Callable<T> call) throws Exception {
+    static <T> List<T> inParallel(java.util.concurrent.Callable<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
             List<Future<T>> futures = new ArrayList<>();

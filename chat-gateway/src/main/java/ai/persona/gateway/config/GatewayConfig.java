@@ -55,6 +55,20 @@ public interface GatewayConfig {
 
         @WithDefault("32000")
         int maxMessageChars();
+
+        /**
+         * How long this instance replays a turn sent with an Idempotency-Key (its reply, without asking the model
+         * again). Stripe keeps keys 24 hours; session-service stores the turn once for longer (its event ids, P3D).
+         */
+        @WithDefault("PT24H")
+        Duration idempotentTurnTtl();
+
+        /**
+         * Idempotent turns whose replies are kept for replay at most; beyond it some leave early, and a repeat of one
+         * of those asks the model again (and is still stored once).
+         */
+        @WithDefault("10000")
+        long idempotentTurnCacheSize();
     }
 
     /** Conversations apps post to the memory API (POST /api/conversations). */

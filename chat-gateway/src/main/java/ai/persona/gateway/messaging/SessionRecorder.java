@@ -48,13 +48,23 @@ public class SessionRecorder {
      *        conversation); null appends them after those recorded
      */
     public Uni<Void> said(String userId, String sessionId, Integer firstIndex, List<ChatMessage> messages) {
+        return said(null, userId, sessionId, firstIndex, messages);
+    }
+
+    /**
+     * As {@link #said(String, String, Integer, List)}, with the event id the caller derived (null: a new one): a
+     * repeated request that records under the same id is stored once by session-service, whichever gateway instance
+     * sends it.
+     */
+    public Uni<Void> said(String eventId, String userId, String sessionId, Integer firstIndex,
+            List<ChatMessage> messages) {
         // the messages leave only sealed under the user's key: their deletion makes every such record unreadable
         Instant at = Instant.now();
+        String id = eventId == null ? newId() : eventId;
         return keys.of(userId)
                 .onFailure().transform(e -> Unavailable.sessionStore(
                         "the conversation could not be recorded (no content key: " + e.getMessage() + "); try again"))
-                .chain(key -> send(SessionEvent.sealedMessages(newId(), userId, sessionId, at, firstIndex, messages,
-                        key)));
+                .chain(key -> send(SessionEvent.sealedMessages(id, userId, sessionId, at, firstIndex, messages, key)));
     }
 
     public Uni<Void> ended(String userId, String sessionId, String reason) {

@@ -29,8 +29,8 @@ import ai.persona.gateway.client.SessionView;
 import ai.persona.gateway.client.SessionServiceClient;
 import ai.persona.gateway.messaging.SessionRecorder;
 import ai.persona.gateway.service.ActiveSessions;
-import ai.persona.gateway.service.ChatService;
 import ai.persona.gateway.service.ConversationTracker;
+import ai.persona.gateway.service.IdempotentTurns;
 import ai.persona.gateway.service.SessionIds;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -43,21 +43,23 @@ public class SessionsResource {
     private final CurrentUser user;
     private final SessionServiceClient sessions;
     private final ActiveSessions active;
-    private final ChatService chat;
+    private final IdempotentTurns turns;
     private final SessionRecorder recorder;
     private final ConversationTracker conversations;
 
     public SessionsResource(CurrentUser user, @RestClient SessionServiceClient sessions, ActiveSessions active,
-            ChatService chat, SessionRecorder recorder, ConversationTracker conversations) {
+            IdempotentTurns turns, SessionRecorder recorder, ConversationTracker conversations) {
         this.user = user;
         this.sessions = sessions;
         this.active = active;
-        this.chat = chat;
+        this.turns = turns;
         this.recorder = recorder;
         this.conversations = conversations;
     }
 
     private static final String EXPLICIT = "explicit";
+    /** Marks an answer that repeats the first request's reply for its Idempotency-Key (as Stripe marks them). */
+    static final String REPLAYED = "Idempotent-Replayed";
 
     public record NewMessage(String content) {
     }
@@ -120,17 +122,25 @@ public class SessionsResource {
     // no @Produces: the reply is JSON or server-sent events by the Accept header, written by HttpReply
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say something; the assistant's reply as JSON, or as server-sent events with "
-            + "Accept: text/event-stream (delta events, then done with the stored message)")
+            + "Accept: text/event-stream (delta events, then done with the stored message). With an Idempotency-Key "
+            + "header the turn is recorded once: a repeat of the key (in this session, by this user) answers the "
+            + "first request's reply with Idempotent-Replayed: true, after waiting for it while it is in flight, "
+            + "without asking the model again; the key with another message is a 422 naming Idempotency-Key")
     public RestMulti<byte[]> say(@PathParam("id") String sessionId, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-            NewMessage message) {
+            @HeaderParam(InputIds.IDEMPOTENCY_KEY) String idempotencyKey, NewMessage message) {
         String content = message == null ? null : message.content();
         String userId = user.id();
         if (accept != null && accept.contains(HttpReply.EVENT_STREAM)) {
-            return HttpReply.respond(chat.replyStream(userId, sessionId, content)
-                    .map(events -> HttpReply.events(events, null, Map.of())));
+            return HttpReply.respond(turns.replyStream(userId, sessionId, idempotencyKey, content)
+                    .map(answer -> HttpReply.events(answer.reply(), null, replayed(answer))));
         }
-        return HttpReply.respond(chat.reply(userId, sessionId, content)
-                .map(reply -> HttpReply.json(Map.of("sessionId", sessionId, "message", reply), Map.of())));
+        return HttpReply.respond(turns.reply(userId, sessionId, idempotencyKey, content)
+                .map(answer -> HttpReply.json(Map.of("sessionId", sessionId, "message", answer.reply()),
+                        replayed(answer))));
+    }
+
+    private static Map<String, String> replayed(IdempotentTurns.Answer<?> answer) {
+        return answer.replayed() ? Map.of(REPLAYED, "true") : Map.of();
     }
 
     @POST

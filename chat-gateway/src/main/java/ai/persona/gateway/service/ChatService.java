@@ -47,40 +47,46 @@ public class ChatService {
         this.config = config.sessions();
     }
 
-    /** The assistant's whole reply, once recorded. */
-    public Uni<ChatMessage> reply(String userId, String sessionId, String content) {
+    /**
+     * The assistant's whole reply, once recorded.
+     *
+     * @param turnId the turn's event id when the client made the turn idempotent ({@link SessionIds#turn}); null for
+     *        a new one
+     */
+    public Uni<ChatMessage> reply(String userId, String sessionId, String content, String turnId) {
         ChatMessage said = userMessage(content);
         return open(userId, sessionId)
                 .chain(session -> request(session, said)
                         .chain(chatModel::complete)
                         .map(ModelOutput::firstText)
-                        .chain(text -> record(session, said, text))
-                        .onFailure().call(() -> keepAfterFailure(session, said)));
+                        .chain(text -> record(session, said, text, turnId))
+                        .onFailure().call(() -> keepAfterFailure(session, said, turnId)));
     }
 
     /** The reply as text deltas, then the recorded message; handed over once the model's first chunk arrived. */
-    public Uni<Multi<StreamEvent>> replyStream(String userId, String sessionId, String content) {
+    public Uni<Multi<StreamEvent>> replyStream(String userId, String sessionId, String content, String turnId) {
         ChatMessage said = userMessage(content);
         return open(userId, sessionId)
                 .chain(session -> request(session, said)
                         .map(chatModel::stream)
                         .chain(Streams::started)
-                        .onFailure().call(() -> keepAfterFailure(session, said))
-                        .map(chunks -> events(session, said, chunks)));
+                        .onFailure().call(() -> keepAfterFailure(session, said, turnId))
+                        .map(chunks -> events(session, said, chunks, turnId)));
     }
 
-    private Multi<StreamEvent> events(SessionView session, ChatMessage said, Multi<ModelChunk> chunks) {
+    private Multi<StreamEvent> events(SessionView session, ChatMessage said, Multi<ModelChunk> chunks,
+            String turnId) {
         StringBuilder reply = new StringBuilder();
         Multi<StreamEvent> deltas = chunks
                 .map(ModelOutput::firstText)
                 .filter(text -> !text.isEmpty())
                 .invoke(reply::append)
                 .map(StreamEvent::delta);
-        Multi<StreamEvent> done = Multi.createFrom().deferred(() -> record(session, said, reply.toString())
+        Multi<StreamEvent> done = Multi.createFrom().deferred(() -> record(session, said, reply.toString(), turnId)
                 .map(StreamEvent::done)
                 .toMulti());
         return Multi.createBy().concatenating().streams(deltas, done)
-                .onFailure().call(() -> keepAfterFailure(session, said))
+                .onFailure().call(() -> keepAfterFailure(session, said, turnId))
                 .onFailure().recoverWithItem(StreamEvent::failed);
     }
 
@@ -107,12 +113,12 @@ public class ChatService {
     }
 
     // the user's message and the reply in one event: both are kept, or neither and the user is told
-    private Uni<ChatMessage> record(SessionView session, ChatMessage said, String text) {
+    private Uni<ChatMessage> record(SessionView session, ChatMessage said, String text, String turnId) {
         Instant now = Instant.now();
         ChatMessage reply = ChatMessage.of(MessageRole.ASSISTANT, text, now);
         // an empty reply tells nothing, and session-service refuses empty messages: the user's message alone is kept
         List<ChatMessage> messages = text.isBlank() ? List.of(said) : List.of(said, reply);
-        return recorder.said(session.userId(), session.id(), null, messages)
+        return recorder.said(turnId, session.userId(), session.id(), null, messages)
                 .invoke(() -> sessions.said(session, messages, now))
                 .replaceWith(reply);
     }
@@ -120,9 +126,10 @@ public class ChatService {
     /**
      * A turn that failed (the model, or recording the reply) still keeps what the user said, so nothing they wrote is
      * lost and a retry has the context; if even that cannot be recorded, the turn's own failure is what they are told.
+     * An idempotent turn that fails again and again keeps it once.
      */
-    private Uni<Void> keepAfterFailure(SessionView session, ChatMessage said) {
-        return recorder.said(session.userId(), session.id(), null, List.of(said))
+    private Uni<Void> keepAfterFailure(SessionView session, ChatMessage said, String turnId) {
+        return recorder.said(turnId == null ? null : turnId + "-kept", session.userId(), session.id(), null, List.of(said))
                 .invoke(() -> sessions.said(session, List.of(said), Instant.now()))
                 .onFailure().recoverWithNull();
     }

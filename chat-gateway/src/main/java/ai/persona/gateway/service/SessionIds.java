@@ -23,6 +23,7 @@ public final class SessionIds {
     static final String PREFIX = "oa-";
     static final String SCOPED_PREFIX = "xs-";
     static final String IDEMPOTENT_PREFIX = "ik-";
+    static final String TURN_PREFIX = "it-";
 
     private SessionIds() {
     }
@@ -70,9 +71,18 @@ public final class SessionIds {
         return hash(IDEMPOTENT_PREFIX, userId, key);
     }
 
+    /**
+     * The event id of a native turn sent with an Idempotency-Key: the same key from the same user in the same session
+     * names the same event, which session-service stores once (it de-duplicates by event id), from any gateway
+     * instance.
+     */
+    public static String turn(String userId, String sessionId, String key) {
+        return hash(TURN_PREFIX, userId, sessionId, key);
+    }
+
     // the parts are separated by a NUL, which no id or text may contain, so no two lists of parts hash alike; the
     // prefix tells the kinds apart
-    private static String hash(String prefix, String... parts) {
+    static String hash(String prefix, String... parts) {
         MessageDigest sha256 = sha256();
         for (String part : parts) {
             sha256.update(part.getBytes(StandardCharsets.UTF_8));
