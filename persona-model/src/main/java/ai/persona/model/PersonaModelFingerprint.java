@@ -20,22 +20,25 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * What decides whether an optimizer's patch is accepted, as session-service enforces it and the services that make or
- * show personas must agree on it: the schema, the optimizer's limits and the sensitive-data categories that are on.
+ * show personas must agree on it: the schema, the optimizer's limits and the sensitive-data categories that are on;
+ * and what decides whether a turn is stored, which the gateway checks before it asks the model: the conversation limits.
  * Each part is hashed (SHA-256) over its canonical JSON (properties sorted by name, no white space), so two schema
  * documents that differ only in layout or key order have the same fingerprint; {@code sha256} covers all parts.
  *
- * @param sha256 over the canonical JSON of the three parts together
+ * @param sha256 over the canonical JSON of the four parts together
  * @param schemaSha256 over the canonical JSON of the schema alone
  * @param optimizerLimits the limits a proposed patch is held to (not a person's own edits, which only session-service
  *        applies)
  * @param sensitiveCategories the names of the sensitive-data categories that are on, sorted
+ * @param conversationLimits how much a session holds; null from a session-service older than this part, which is then
+ *        not compared (it enforced the same defaults)
  */
 public record PersonaModelFingerprint(String sha256, String schemaSha256, PersonaLimits optimizerLimits,
-        List<String> sensitiveCategories) {
+        List<String> sensitiveCategories, ConversationLimits conversationLimits) {
 
     /** The parts a service may rely on; each names itself in a difference. */
     public enum Part {
-        SCHEMA, OPTIMIZER_LIMITS, SENSITIVE_DATA
+        SCHEMA, OPTIMIZER_LIMITS, SENSITIVE_DATA, CONVERSATION_LIMITS
     }
 
     /** One part that differs, described for an operator: the values here and at the other side. */
@@ -54,11 +57,11 @@ public record PersonaModelFingerprint(String sha256, String schemaSha256, Person
     }
 
     public static PersonaModelFingerprint of(PersonaSchema schema, PersonaLimits optimizerLimits,
-            Collection<String> sensitiveCategories) {
+            Collection<String> sensitiveCategories, ConversationLimits conversationLimits) {
         List<String> categories = sensitiveCategories.stream().sorted().distinct().toList();
         String all = sha256(Map.of("schema", schema, "optimizerLimits", optimizerLimits,
-                "sensitiveCategories", categories));
-        return new PersonaModelFingerprint(all, sha256(schema), optimizerLimits, categories);
+                "sensitiveCategories", categories, "conversationLimits", conversationLimits));
+        return new PersonaModelFingerprint(all, sha256(schema), optimizerLimits, categories, conversationLimits);
     }
 
     /**
@@ -82,6 +85,12 @@ public record PersonaModelFingerprint(String sha256, String schemaSha256, Person
             differences.add(new Difference(Part.SENSITIVE_DATA, "the sensitive-data categories "
                     + "(persona.sensitive-data.special-categories): " + sensitiveCategories + " here, "
                     + enforced.sensitiveCategories + " at session-service"));
+        }
+        if (reliedOn.contains(Part.CONVERSATION_LIMITS) && enforced.conversationLimits != null
+                && !enforced.conversationLimits.equals(conversationLimits)) {
+            differences.add(new Difference(Part.CONVERSATION_LIMITS, "the conversation limits "
+                    + "(persona.conversations.max-messages-per-session, max-message-chars): " + conversationLimits
+                    + " here, " + enforced.conversationLimits + " at session-service"));
         }
         return differences;
     }

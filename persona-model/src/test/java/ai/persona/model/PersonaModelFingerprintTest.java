@@ -25,13 +25,14 @@ class PersonaModelFingerprintTest {
 
     private final PersonaSchema schema = PersonaSchema.defaultSchema();
     private final PersonaModelFingerprint fingerprint = PersonaModelFingerprint.of(schema, PersonaLimits.defaults(),
-            CATEGORIES);
+            CATEGORIES, ConversationLimits.defaults());
 
     @Test
     void theSameSchemaLimitsAndCategoriesGiveTheSameFingerprint() throws IOException {
         PersonaSchema reread = read(PersonaJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schema));
         PersonaModelFingerprint again = PersonaModelFingerprint.of(reread,
-                new PersonaLimits(500, 30, 20, 3, 1500), List.of("health", "payment-card", "health"));
+                new PersonaLimits(500, 30, 20, 3, 1500), List.of("health", "payment-card", "health"),
+                new ConversationLimits(500, 32000));
 
         assertThat(again).isEqualTo(fingerprint);
         assertThat(fingerprint.sha256()).hasSize(64).isNotEqualTo(fingerprint.schemaSha256());
@@ -45,8 +46,8 @@ class PersonaModelFingerprintTest {
         reordered.set("sections", tree.get("sections"));
         reordered.set("description", tree.get("description"));
 
-        assertThat(PersonaModelFingerprint.of(read(reordered.toString()), PersonaLimits.defaults(), CATEGORIES))
-                .isEqualTo(fingerprint);
+        assertThat(PersonaModelFingerprint.of(read(reordered.toString()), PersonaLimits.defaults(), CATEGORIES,
+                ConversationLimits.defaults())).isEqualTo(fingerprint);
     }
 
     @Test
@@ -60,7 +61,7 @@ class PersonaModelFingerprintTest {
         ObjectNode tree = PersonaJson.mapper().valueToTree(schema);
         ((ArrayNode) tree.get("sections").get(0).get("fields")).addObject().put("name", "Pet").put("type", "STRING");
         PersonaModelFingerprint other = PersonaModelFingerprint.of(read(tree.toString()), PersonaLimits.defaults(),
-                CATEGORIES);
+                CATEGORIES, ConversationLimits.defaults());
 
         assertThat(other.sha256()).isNotEqualTo(fingerprint.sha256());
         assertThat(other.schemaSha256()).isNotEqualTo(fingerprint.schemaSha256());
@@ -79,7 +80,8 @@ class PersonaModelFingerprintTest {
                 "max-persona-tokens");
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < changed.size(); i++) {
-            PersonaModelFingerprint other = PersonaModelFingerprint.of(schema, changed.get(i), CATEGORIES);
+            PersonaModelFingerprint other = PersonaModelFingerprint.of(schema, changed.get(i), CATEGORIES,
+                    ConversationLimits.defaults());
             hashes.add(other.sha256());
             assertThat(other.schemaSha256()).isEqualTo(fingerprint.schemaSha256());
             List<Difference> differences = other.differencesFrom(fingerprint, ALL);
@@ -94,12 +96,37 @@ class PersonaModelFingerprintTest {
     @Test
     void anotherSetOfSensitiveCategoriesChangesTheFingerprint() {
         PersonaModelFingerprint other = PersonaModelFingerprint.of(schema, PersonaLimits.defaults(),
-                List.of("payment-card"));
+                List.of("payment-card"), ConversationLimits.defaults());
 
         assertThat(other.sha256()).isNotEqualTo(fingerprint.sha256());
         assertThat(other.differencesFrom(fingerprint, ALL)).extracting(Difference::description)
                 .containsExactly("the sensitive-data categories (persona.sensitive-data.special-categories): "
                         + "[payment-card] here, [health, payment-card] at session-service");
+    }
+
+    @Test
+    void otherConversationLimitsChangeTheFingerprintAndAreNamedByTheirKeys() {
+        PersonaModelFingerprint other = PersonaModelFingerprint.of(schema, PersonaLimits.defaults(), CATEGORIES,
+                new ConversationLimits(500, 8000));
+
+        assertThat(other.sha256()).isNotEqualTo(fingerprint.sha256());
+        List<Difference> differences = other.differencesFrom(fingerprint, ALL);
+        assertThat(differences).extracting(Difference::part).containsExactly(Part.CONVERSATION_LIMITS);
+        assertThat(differences.get(0).description()).isEqualTo("the conversation limits "
+                + "(persona.conversations.max-messages-per-session, max-message-chars): ConversationLimits"
+                + "[maxMessagesPerSession=500, maxMessageChars=8000] here, ConversationLimits"
+                + "[maxMessagesPerSession=500, maxMessageChars=32000] at session-service");
+        assertThat(other.differencesFrom(fingerprint, EnumSet.of(Part.SCHEMA))).isEmpty();
+    }
+
+    @Test
+    void aSessionServiceThatDoesNotReportConversationLimitsIsNotADifference() {
+        PersonaModelFingerprint older = new PersonaModelFingerprint(fingerprint.sha256(), fingerprint.schemaSha256(),
+                fingerprint.optimizerLimits(), fingerprint.sensitiveCategories(), null);
+        PersonaModelFingerprint other = PersonaModelFingerprint.of(schema, PersonaLimits.defaults(), CATEGORIES,
+                new ConversationLimits(500, 8000));
+
+        assertThat(other.differencesFrom(older, ALL)).isEmpty();
     }
 
     private static PersonaSchema read(String json) throws IOException {

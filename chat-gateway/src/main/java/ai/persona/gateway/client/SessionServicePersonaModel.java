@@ -13,8 +13,10 @@ import ai.persona.runtime.persona.agreement.EnforcedPersonaModel;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The gateway relies on session-service's schema only: it renders personas by it. It never checks a patch, so the
- * limits and the sensitive-data categories are session-service's and the updater's affair.
+ * The gateway relies on session-service's schema, which it renders personas by, and on its conversation limits, which
+ * it checks a turn against before it asks the model (a turn session-service then refused would be a reply never
+ * learned from). It never checks a patch, so the optimizer's limits and the sensitive-data categories are
+ * session-service's and the updater's affair.
  */
 @ApplicationScoped
 public class SessionServicePersonaModel implements EnforcedPersonaModel {
@@ -32,6 +34,6 @@ public class SessionServicePersonaModel implements EnforcedPersonaModel {
 
     @Override
     public Set<Part> reliedOn() {
-        return EnumSet.of(Part.SCHEMA);
+        return EnumSet.of(Part.SCHEMA, Part.CONVERSATION_LIMITS);
     }
 }

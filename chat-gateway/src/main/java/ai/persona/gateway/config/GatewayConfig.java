@@ -49,13 +49,6 @@ public interface GatewayConfig {
         @WithDefault("100000")
         long activeCacheSize();
 
-        /** Messages a session holds at most: session-service's session-service.max-messages-per-session. */
-        @WithDefault("500")
-        int maxMessagesPerSession();
-
-        @WithDefault("32000")
-        int maxMessageChars();
-
         /**
          * How long this instance replays a turn sent with an Idempotency-Key (its reply, without asking the model
          * again). Stripe keeps keys 24 hours; session-service stores the turn once for longer (its event ids, P3D).

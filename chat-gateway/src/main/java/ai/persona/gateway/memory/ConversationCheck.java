@@ -14,12 +14,15 @@ import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
 import ai.persona.events.ToolCall;
 import ai.persona.gateway.config.GatewayConfig;
+import ai.persona.input.MessageTexts;
+import ai.persona.input.UserText;
+import ai.persona.model.ConversationLimits;
 import ai.persona.model.PersonaJson;
 import ai.persona.runtime.problem.ProblemException;
 
 /**
  * Holds a posted conversation to the rules session-service keeps every session to (the same limits as a chat turn:
- * {@code gateway.sessions.max-messages-per-session} and {@code max-message-chars}), so that nothing published is
+ * {@code persona.conversations.max-messages-per-session} and {@code max-message-chars}), so that nothing published is
  * refused downstream; a conversation without a user message teaches the updater nothing and is refused too. Each
  * refusal names the field at fault. The whole conversation must also fit in one Kafka record
  * ({@code gateway.conversations.max-bytes}).
@@ -31,11 +34,11 @@ public class ConversationCheck {
     // what session-service accepts as an id, so a client id is as free as a session id there
     private static final Pattern CLIENT_ID = Pattern.compile("(?! )[^\\p{Cntrl}]{1,200}(?<! )");
 
-    private final GatewayConfig.Sessions limits;
+    private final ConversationLimits limits;
     private final int maxBytes;
 
-    public ConversationCheck(GatewayConfig config) {
-        this.limits = config.sessions();
+    public ConversationCheck(GatewayConfig config, ConversationLimits limits) {
+        this.limits = limits;
         this.maxBytes = config.conversations().maxBytes();
     }
 
@@ -44,9 +47,11 @@ public class ConversationCheck {
         if (conversation == null) {
             throw invalid("body", "send a conversation: {\"messages\": [...]}");
         }
-        if (conversation.clientId() != null && !CLIENT_ID.matcher(conversation.clientId()).matches()) {
-            throw invalid("clientId", "clientId must be 1-200 characters without control characters, not starting or "
-                    + "ending with a space");
+        String clientId = conversation.clientId();
+        // a lone surrogate would reach the session id's hash as "?", so two apps' ids would name one conversation
+        if (clientId != null && (!CLIENT_ID.matcher(clientId).matches() || UserText.problem(clientId).isPresent())) {
+            throw invalid("clientId", "clientId must be 1-200 characters of valid UTF-16 without control characters, "
+                    + "not starting or ending with a space");
         }
         List<NewConversation.Message> posted = conversation.messages();
         if (posted == null || posted.isEmpty()) {
@@ -60,6 +65,9 @@ public class ConversationCheck {
         for (int i = 0; i < posted.size(); i++) {
             messages.add(message(posted.get(i), "messages[" + i + "]"));
         }
+        MessageTexts.firstProblem(messages).ifPresent(problem -> {
+            throw invalid(problem.field(), problem.detail());
+        });
         if (messages.stream().noneMatch(message -> message.role() == MessageRole.USER)) {
             throw invalid("messages", "a conversation needs at least one user message");
         }

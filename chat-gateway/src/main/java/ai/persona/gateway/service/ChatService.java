@@ -10,7 +10,6 @@ import ai.persona.input.UserText;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
 import ai.persona.gateway.client.SessionView;
-import ai.persona.gateway.config.GatewayConfig;
 import ai.persona.gateway.model.ChatModel;
 import ai.persona.gateway.model.ModelCatalog;
 import ai.persona.gateway.model.ModelChunk;
@@ -18,6 +17,7 @@ import ai.persona.gateway.model.ModelMessage;
 import ai.persona.gateway.model.ModelOutput;
 import ai.persona.gateway.model.ModelRequest;
 import ai.persona.gateway.messaging.SessionRecorder;
+import ai.persona.model.ConversationLimits;
 import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,16 +35,16 @@ public class ChatService {
     private final Personalization personalization;
     private final ChatModel chatModel;
     private final ModelCatalog models;
-    private final GatewayConfig.Sessions config;
+    private final ConversationLimits limits;
 
     public ChatService(ActiveSessions sessions, SessionRecorder recorder, Personalization personalization,
-            ChatModel chatModel, ModelCatalog models, GatewayConfig config) {
+            ChatModel chatModel, ModelCatalog models, ConversationLimits limits) {
         this.sessions = sessions;
         this.recorder = recorder;
         this.personalization = personalization;
         this.chatModel = chatModel;
         this.models = models;
-        this.config = config.sessions();
+        this.limits = limits;
     }
 
     /**
@@ -97,9 +97,9 @@ public class ChatService {
                     if (session.ended()) {
                         throw ProblemException.conflict("session-ended", "session " + sessionId + " has ended");
                     }
-                    if (session.messageCount() + 2 > config.maxMessagesPerSession()) {
+                    if (session.messageCount() + 2 > limits.maxMessagesPerSession()) {
                         throw ProblemException.conflict("session-full", "a session holds at most "
-                                + config.maxMessagesPerSession() + " messages");
+                                + limits.maxMessagesPerSession() + " messages");
                     }
                 });
     }
@@ -143,8 +143,8 @@ public class ChatService {
         if (content == null || content.isBlank()) {
             throw ProblemException.badRequest("send a message with non-empty \"content\"");
         }
-        if (content.length() > config.maxMessageChars()) {
-            throw ProblemException.tooLarge("a message holds at most " + config.maxMessageChars() + " characters");
+        if (content.length() > limits.maxMessageChars()) {
+            throw ProblemException.tooLarge("a message holds at most " + limits.maxMessageChars() + " characters");
         }
         // refused here, by the rule session-service applies too: recorded as an event, it would be dead-lettered there
         UserText.problem(content).ifPresent(problem -> {

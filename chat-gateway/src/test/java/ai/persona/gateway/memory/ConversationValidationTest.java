@@ -61,12 +61,22 @@ class ConversationValidationTest {
                         Map.of("role", "assistant", "toolCalls", List.of(Map.of("id", "c1"))))),
                         "messages[1].toolCalls[0]"),
                 Arguments.of("blank client id", Map.of("clientId", " ", "messages", List.of(user("hi"))), "clientId"),
+                // JSON escapes: a Java string with a lone surrogate would reach the wire as "?"
+                Arguments.of("a client id with a lone surrogate",
+                        "{\"clientId\":\"c\\ud800\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        "clientId"),
+                Arguments.of("a NUL in content", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\\u0000\"}]}",
+                        "messages[0].content"),
+                Arguments.of("a lone surrogate in a tool call's arguments", "{\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"hi\"},{\"role\":\"assistant\",\"toolCalls\":[{\"id\":\"c1\","
+                        + "\"name\":\"f\",\"arguments\":\"\\udc00\"}]}]}",
+                        "messages[1].toolCalls[0].arguments"),
                 Arguments.of("a null message", Map.of("messages", Collections.singletonList(null)), "messages[0]"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
-    void anInvalidConversationIsRefusedNamingTheFieldAndNothingIsRecorded(String name, Map<String, Object> body,
+    void anInvalidConversationIsRefusedNamingTheFieldAndNothingIsRecorded(String name, Object body,
             String field) {
         String user = newUser("invalid");
 

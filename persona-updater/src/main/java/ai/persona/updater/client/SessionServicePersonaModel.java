@@ -13,9 +13,10 @@ import ai.persona.runtime.persona.agreement.EnforcedPersonaModel;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The updater relies on every part of session-service's persona model: its optimizer is told the schema and the
- * sensitive-data categories, and its guardrails hold each answer to the limits, before session-service checks the patch
- * again against its own.
+ * The updater relies on every part of session-service's persona model that decides a patch: its optimizer is told the
+ * schema and the sensitive-data categories, and its guardrails hold each answer to the limits, before session-service
+ * checks the patch again against its own. The conversation limits are the gateway's and session-service's: the updater
+ * reads conversations already held to them.
  */
 @ApplicationScoped
 public class SessionServicePersonaModel implements EnforcedPersonaModel {
@@ -33,6 +34,6 @@ public class SessionServicePersonaModel implements EnforcedPersonaModel {
 
     @Override
     public Set<Part> reliedOn() {
-        return EnumSet.allOf(Part.class);
+        return EnumSet.of(Part.SCHEMA, Part.OPTIMIZER_LIMITS, Part.SENSITIVE_DATA);
     }
 }

@@ -1,5 +1,6 @@
 package ai.persona.runtime.persona;
 
+import ai.persona.model.ConversationLimits;
 import ai.persona.model.FieldSpec;
 import ai.persona.model.PersonaLimits;
 import ai.persona.model.PersonaModelFingerprint;
@@ -14,7 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * native image. The event records carry {@code @RegisterForReflection} themselves; each service's own DTOs too.
  */
 @RegisterForReflection(targets = { PersonaSchema.class, SectionSpec.class, FieldSpec.class, Violation.class,
-        PersonaModelFingerprint.class, PersonaLimits.class })
+        PersonaModelFingerprint.class, PersonaLimits.class, ConversationLimits.class })
 final class NativeReflection {
 
     private NativeReflection() {

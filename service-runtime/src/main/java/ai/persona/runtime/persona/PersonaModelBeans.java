@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import ai.persona.model.ConversationLimits;
 import ai.persona.model.PersonaLimits;
 import ai.persona.model.PersonaModelFingerprint;
 import ai.persona.model.PersonaPatcher;
@@ -52,6 +53,15 @@ public class PersonaModelBeans {
 
     @Produces
     @Singleton
+    ConversationLimits conversationLimits(PersonaModelConfig config) {
+        ConversationLimits defaults = ConversationLimits.defaults();
+        return new ConversationLimits(
+                config.conversations().maxMessagesPerSession().orElse(defaults.maxMessagesPerSession()),
+                config.conversations().maxMessageChars().orElse(defaults.maxMessageChars()));
+    }
+
+    @Produces
+    @Singleton
     PersonaRenderer renderer(PersonaSchema schema) {
         return new PersonaRenderer(schema);
     }
@@ -72,9 +82,10 @@ public class PersonaModelBeans {
     /** What this service's configuration makes of the parts session-service enforces. */
     @Produces
     @Singleton
-    PersonaModelFingerprint fingerprint(PersonaSchema schema, PersonaModelConfig config, SensitiveDataPolicy policy) {
+    PersonaModelFingerprint fingerprint(PersonaSchema schema, PersonaModelConfig config, SensitiveDataPolicy policy,
+            ConversationLimits conversationLimits) {
         return PersonaModelFingerprint.of(schema, optimizerLimits(config),
-                policy.enabled().stream().map(SensitiveCategory::name).toList());
+                policy.enabled().stream().map(SensitiveCategory::name).toList(), conversationLimits);
     }
 
     private static PersonaLimits optimizerLimits(PersonaModelConfig config) {

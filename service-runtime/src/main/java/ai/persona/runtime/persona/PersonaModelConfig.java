@@ -9,10 +9,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The persona schema and the limits patches are held to, read alike by every service under {@code persona.*}: one
- * setting (one ConfigMap in Kubernetes) configures session-service, which enforces them, the updater, whose optimizer
- * must propose what session-service accepts, and the gateway, which renders personas with the schema. The schema is a
- * JSON document, the paper's by default.
+ * The persona schema and the limits patches and conversations are held to, read alike by every service under
+ * {@code persona.*}: one setting (one ConfigMap in Kubernetes) configures session-service, which enforces them, the
+ * updater, whose optimizer must propose what session-service accepts, and the gateway, which renders personas with the
+ * schema and checks a turn before it asks the model. The schema is a JSON document, the paper's by default.
  */
 @ConfigMapping(prefix = "persona")
 public interface PersonaModelConfig {
@@ -25,6 +25,9 @@ public interface PersonaModelConfig {
 
     /** A person editing their own persona may change much at once, and may empty it (session-service only). */
     UserEditLimits userEdit();
+
+    /** How much a session holds: the gateway checks a turn against it, session-service again before it stores it. */
+    Conversations conversations();
 
     SensitiveData sensitiveData();
 
@@ -55,6 +58,14 @@ public interface PersonaModelConfig {
         OptionalInt maxRemovals();
 
         OptionalInt maxPersonaTokens();
+    }
+
+    /** Left unset, persona-model's {@link ai.persona.model.ConversationLimits#defaults()} (500, 32000). */
+    interface Conversations {
+        OptionalInt maxMessagesPerSession();
+
+        /** In characters, for a message's content and a tool call's arguments. */
+        OptionalInt maxMessageChars();
     }
 
     interface OptimizerLimits extends Limits {

@@ -6,13 +6,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "session-service")
 public interface SessionServiceConfig {
 
-    /** Longest message content accepted, in characters. */
-    @WithDefault("32000")
-    int maxMessageChars();
-
-    @WithDefault("500")
-    int maxMessagesPerSession();
-
     @WithDefault("100")
     int maxPageSize();
 

@@ -17,7 +17,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.persona.events.SessionEvent;
-import ai.persona.session.config.SessionServiceConfig;
+import ai.persona.model.ConversationLimits;
 import ai.persona.session.persistence.ForgottenUserEntity;
 import ai.persona.session.service.SessionEventPlan.MessageRow;
 import ai.persona.session.service.SessionEventPlan.SessionRow;
@@ -36,11 +36,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class SessionEventStore {
 
     private final Pool pool;
-    private final SessionServiceConfig config;
+    private final ConversationLimits limits;
 
-    public SessionEventStore(Pool pool, SessionServiceConfig config) {
+    public SessionEventStore(Pool pool, ConversationLimits limits) {
         this.pool = pool;
-        this.config = config;
+        this.limits = limits;
     }
 
     /** Thrown when a session was created by someone else meanwhile; the retry of the batch sees it. */
@@ -59,7 +59,7 @@ public class SessionEventStore {
                 .chain(recorded -> forgotten(conn, userIds)
                         .chain(deletions -> locked(conn, sessionIds)
                                 .map(rows -> SessionEventPlan.of(events, recorded, rows, deletions,
-                                        config.maxMessagesPerSession(), Clocks.now()))))
+                                        limits.maxMessagesPerSession(), Clocks.now()))))
                 .call(plan -> createSessions(conn, plan.created()))
                 .call(plan -> insertMessages(conn, plan.messages))
                 .call(plan -> updateSessions(conn, plan.updated()))

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import ai.persona.events.ChatMessage;
 import ai.persona.events.MessageRole;
 import ai.persona.events.ToolCall;
+import ai.persona.input.MessageTexts;
+import ai.persona.model.ConversationLimits;
 import ai.persona.runtime.problem.ProblemException;
 import ai.persona.session.config.SessionServiceConfig;
 import ai.persona.session.persistence.MessageEntity;
@@ -34,9 +36,11 @@ public class SessionService {
     };
 
     private final SessionServiceConfig config;
+    private final ConversationLimits limits;
 
-    public SessionService(SessionServiceConfig config) {
+    public SessionService(SessionServiceConfig config, ConversationLimits limits) {
         this.config = config;
+        this.limits = limits;
     }
 
     public record Created(SessionView session, boolean created) {
@@ -79,9 +83,9 @@ public class SessionService {
                     if (session.isEnded()) {
                         throw ProblemException.conflict("session-ended", "session " + sessionId + " has ended");
                     }
-                    if (session.messageCount + messages.size() > config.maxMessagesPerSession()) {
+                    if (session.messageCount + messages.size() > limits.maxMessagesPerSession()) {
                         throw ProblemException.conflict("session-full", "a session holds at most "
-                                + config.maxMessagesPerSession() + " messages");
+                                + limits.maxMessagesPerSession() + " messages");
                     }
                     Instant now = Clocks.now();
                     List<MessageEntity> rows = new ArrayList<>();
@@ -224,11 +228,13 @@ public class SessionService {
             if (!hasContent && message.toolCalls().isEmpty()) {
                 throw ProblemException.badRequest("a " + message.role() + " message needs content");
             }
-            if (message.content() != null && message.content().length() > config.maxMessageChars()) {
-                throw ProblemException.tooLarge("a message holds at most " + config.maxMessageChars() + " characters");
+            if (message.content() != null && message.content().length() > limits.maxMessageChars()) {
+                throw ProblemException.tooLarge("a message holds at most " + limits.maxMessageChars() + " characters");
             }
         }
-        MessageTexts.check(messages);
+        MessageTexts.firstProblem(messages).ifPresent(problem -> {
+            throw ProblemException.badField(problem.field(), problem.detail());
+        });
     }
 
     private static MessageEntity row(SessionEntity session, int seq, ChatMessage message, Instant now) {
