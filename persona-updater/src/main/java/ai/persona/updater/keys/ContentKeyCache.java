@@ -16,9 +16,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The users' content keys this instance opens completions with, fetched from session-service once per user and key,
- * not per record, and seals patches with. A key that does not match a record's key id is fetched again once: a user who came back has a new
- * key, and a record under the old one stays unopenable. A deletion (the FORGOTTEN marker or the tombstone) forgets the
- * key at once.
+ * not per record (and seals patches with, fetched afresh: {@link #current}). A key that does not match a record's key
+ * id is fetched again once: a user who came back has a new key, and a record under the old one stays unopenable. A
+ * deletion (the FORGOTTEN marker or the tombstone) forgets the key at once.
  */
 @ApplicationScoped
 public class ContentKeyCache {

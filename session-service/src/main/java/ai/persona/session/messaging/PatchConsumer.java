@@ -46,12 +46,12 @@ public class PatchConsumer {
 
     public PatchConsumer(ProposedPatchService patches, ObjectMapper mapper, MeterRegistry registry,
             PersonaEventRelay relay, ProducerCheck producers, ContentKeys keys) {
-        this.keys = keys;
         this.patches = patches;
         this.mapper = mapper;
         this.registry = registry;
         this.relay = relay;
         this.producers = producers;
+        this.keys = keys;
     }
 
     @Incoming("persona-patches")
