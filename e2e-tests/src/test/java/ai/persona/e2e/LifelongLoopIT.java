@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -129,7 +131,7 @@ class LifelongLoopIT {
     }
 
     @Test
-    void deletedUserLeavesNoRowAnywhereAndATombstone() throws Exception {
+    void deletedUserLeavesNoRowAnywhereNoReadableWordInAnyTopicAndATombstone() throws Exception {
         String userId = "forget-" + UUID.randomUUID();
         Gateway user = newUser(userId);
         user.converse("请记住我 " + userId);
@@ -144,8 +146,22 @@ class LifelongLoopIT {
                 assertThat(Database.rowsMentioning(stack.services.database(service), userId)).as(service).isEmpty();
             }
         });
-        List<ConsumerRecord<String, String>> changes = TestKafka.at(stack.services.servers().kafkaBootstrapServers())
-                .records(EventContract.PERSONA_CHANGED.topic(), userId);
+        TestKafka kafka = TestKafka.at(stack.services.servers().kafkaBootstrapServers());
+        // what the user said and the optimizer's reason left the topics only sealed under the key the deletion destroyed
+        List<String> topics = new ArrayList<>(List.of(EventContract.DEAD_LETTER_TOPIC));
+        for (EventContract event : EventContract.values()) {
+            topics.add(event.topic());
+        }
+        for (String topic : topics) {
+            for (ConsumerRecord<String, String> record : kafka.records(topic, userId)) {
+                assertThat(Objects.toString(record.value(), "")).as(topic)
+                        .doesNotContain("请记住我", "我喜欢绿茶", "再见", "用户在对话中提到");
+            }
+        }
+        // the check above read the user's records, not an empty topic
+        assertThat(kafka.records(EventContract.CONVERSATION_COMPLETED.topic(), userId)).isNotEmpty();
+        assertThat(kafka.records(EventContract.PERSONA_PATCH_PROPOSED.topic(), userId)).isNotEmpty();
+        List<ConsumerRecord<String, String>> changes = kafka.records(EventContract.PERSONA_CHANGED.topic(), userId);
         assertThat(changes).isNotEmpty();
         assertThat(changes.get(changes.size() - 1).value()).isNull();
         // a user session-service no longer knows is shown the empty persona (PersonaEdits.current), never a 404
