@@ -25,11 +25,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *        messages it lacks. Absent: the messages follow those already recorded
  * @param sealedMessages the messages, sealed under the user's content key ({@link MessageSeal}); the gateway sends them
  *        only so, with {@code messages} empty. An event without it (from before sealing) carries them in {@code messages}
+ * @param sameFirstMessageAs another event whose first message is this one's: the other try of an idempotent turn (the
+ *        turn, or what a failed try of it kept of the user's message). When that event was recorded, this one's first
+ *        message is not stored again, so a turn retried after a failure keeps the user's message once. Absent: none
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionEvent(int eventVersion, String eventId, Kind kind, String userId, String sessionId, Instant at,
-        Integer firstIndex, List<ChatMessage> messages, String endReason, SealedContent sealedMessages) {
+        Integer firstIndex, List<ChatMessage> messages, String endReason, SealedContent sealedMessages,
+        String sameFirstMessageAs) {
 
     public static final int VERSION = 1;
 
@@ -43,28 +47,36 @@ public record SessionEvent(int eventVersion, String eventId, Kind kind, String u
 
     public static SessionEvent messages(String eventId, String userId, String sessionId, Instant at,
             Integer firstIndex, List<ChatMessage> messages) {
-        return new SessionEvent(VERSION, eventId, Kind.MESSAGES, userId, sessionId, at, firstIndex, messages, null, null);
+        return new SessionEvent(VERSION, eventId, Kind.MESSAGES, userId, sessionId, at, firstIndex, messages, null, null,
+                null);
     }
 
     /** A turn's messages, sealed under the user's content key: what the gateway publishes. */
     public static SessionEvent sealedMessages(String eventId, String userId, String sessionId, Instant at,
             Integer firstIndex, List<ChatMessage> messages, ContentKey key) {
         return new SessionEvent(VERSION, eventId, Kind.MESSAGES, userId, sessionId, at, firstIndex, List.of(), null,
-                MessageSeal.seal(key, userId, messages));
+                MessageSeal.seal(key, userId, messages), null);
+    }
+
+    /** This event, naming the other try of its idempotent turn ({@code sameFirstMessageAs}). */
+    public SessionEvent withSameFirstMessageAs(String otherEventId) {
+        return new SessionEvent(eventVersion, eventId, kind, userId, sessionId, at, firstIndex, messages, endReason,
+                sealedMessages, otherEventId);
     }
 
     /** This event with its sealed messages opened into {@code messages}. */
     public SessionEvent opened(ContentKey key) {
         return sealedMessages == null ? this
                 : new SessionEvent(eventVersion, eventId, kind, userId, sessionId, at, firstIndex,
-                        MessageSeal.open(key, userId, sealedMessages), endReason, null);
+                        MessageSeal.open(key, userId, sealedMessages), endReason, null, sameFirstMessageAs);
     }
 
     public static SessionEvent forgotten(String eventId, String userId, Instant at) {
-        return new SessionEvent(VERSION, eventId, Kind.FORGOTTEN, userId, null, at, null, List.of(), null, null);
+        return new SessionEvent(VERSION, eventId, Kind.FORGOTTEN, userId, null, at, null, List.of(), null, null, null);
     }
 
     public static SessionEvent ended(String eventId, String userId, String sessionId, Instant at, String endReason) {
-        return new SessionEvent(VERSION, eventId, Kind.ENDED, userId, sessionId, at, null, List.of(), endReason, null);
+        return new SessionEvent(VERSION, eventId, Kind.ENDED, userId, sessionId, at, null, List.of(), endReason, null,
+                null);
     }
 }

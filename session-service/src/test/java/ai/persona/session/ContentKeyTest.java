@@ -135,7 +135,7 @@ class ContentKeyTest {
         SealedContent original = sealed.sealedMessages();
         String forged = SessionEventsTest.json(new SessionEvent(sealed.eventVersion(), sealed.eventId(), sealed.kind(),
                 userId, tampered, sealed.at(), null, List.of(), null,
-                new SealedContent(original.keyId(), flipLastBit(original.data()))));
+                new SealedContent(original.keyId(), flipLastBit(original.data())), null));
         publish(userId, forged,
                 SealedRecords.sealedMessages(userId, later, Instant.now(), said(MessageRole.USER, "after")));
 

@@ -48,23 +48,25 @@ public class SessionRecorder {
      *        conversation); null appends them after those recorded
      */
     public Uni<Void> said(String userId, String sessionId, Integer firstIndex, List<ChatMessage> messages) {
-        return said(null, userId, sessionId, firstIndex, messages);
+        return said((TurnTry) null, userId, sessionId, firstIndex, messages);
     }
 
     /**
-     * As {@link #said(String, String, Integer, List)}, with the event id the caller derived (null: a new one): a
+     * As {@link #said(String, String, Integer, List)}, as one try of an idempotent turn (null: an event of its own): a
      * repeated request that records under the same id is stored once by session-service, whichever gateway instance
-     * sends it.
+     * sends it, and the user's message once across the turn's tries ({@link TurnTry}).
      */
-    public Uni<Void> said(String eventId, String userId, String sessionId, Integer firstIndex,
+    public Uni<Void> said(TurnTry attempt, String userId, String sessionId, Integer firstIndex,
             List<ChatMessage> messages) {
         // the messages leave only sealed under the user's key: their deletion makes every such record unreadable
         Instant at = Instant.now();
-        String id = eventId == null ? newId() : eventId;
         return keys.of(userId)
                 .onFailure().transform(e -> Unavailable.sessionStore(
                         "the conversation could not be recorded (no content key: " + e.getMessage() + "); try again"))
-                .chain(key -> send(SessionEvent.sealedMessages(id, userId, sessionId, at, firstIndex, messages, key)));
+                .map(key -> SessionEvent.sealedMessages(attempt == null ? newId() : attempt.eventId(), userId,
+                        sessionId, at, firstIndex, messages, key))
+                .map(event -> attempt == null ? event : event.withSameFirstMessageAs(attempt.sameFirstMessageAs()))
+                .chain(this::send);
     }
 
     public Uni<Void> ended(String userId, String sessionId, String reason) {

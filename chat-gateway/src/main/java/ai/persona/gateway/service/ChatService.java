@@ -3,6 +3,7 @@ package ai.persona.gateway.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +18,7 @@ import ai.persona.gateway.model.ModelMessage;
 import ai.persona.gateway.model.ModelOutput;
 import ai.persona.gateway.model.ModelRequest;
 import ai.persona.gateway.messaging.SessionRecorder;
+import ai.persona.gateway.messaging.TurnTry;
 import ai.persona.model.ConversationLimits;
 import ai.persona.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
@@ -56,7 +58,7 @@ public class ChatService {
     public Uni<ChatMessage> reply(String userId, String sessionId, String content, String turnId) {
         ChatMessage said = userMessage(content);
         return open(userId, sessionId)
-                .chain(session -> request(session, said)
+                .chain(session -> request(session, said, turnId)
                         .chain(chatModel::complete)
                         .map(ModelOutput::firstText)
                         .chain(text -> record(session, said, text, turnId))
@@ -67,7 +69,7 @@ public class ChatService {
     public Uni<Multi<StreamEvent>> replyStream(String userId, String sessionId, String content, String turnId) {
         ChatMessage said = userMessage(content);
         return open(userId, sessionId)
-                .chain(session -> request(session, said)
+                .chain(session -> request(session, said, turnId)
                         .map(chatModel::stream)
                         .chain(Streams::started)
                         .onFailure().call(() -> keepAfterFailure(session, said, turnId))
@@ -104,9 +106,9 @@ public class ChatService {
                 });
     }
 
-    private Uni<ModelRequest> request(SessionView session, ChatMessage said) {
+    private Uni<ModelRequest> request(SessionView session, ChatMessage said, String turnId) {
         List<ModelMessage> conversation = new ArrayList<>();
-        session.messagesOrEmpty().forEach(message -> conversation.add(ModelMessage.of(message)));
+        recorded(session, said, turnId).forEach(message -> conversation.add(ModelMessage.of(message)));
         conversation.add(ModelMessage.of(said));
         return personalization.systemPrompt(session.userId(), session.id(), said.content())
                 .map(prompt -> ModelRequest.of(models.defaultModel(), prompt, conversation));
@@ -118,8 +120,9 @@ public class ChatService {
         ChatMessage reply = ChatMessage.of(MessageRole.ASSISTANT, text, now);
         // an empty reply tells nothing, and session-service refuses empty messages: the user's message alone is kept
         List<ChatMessage> messages = text.isBlank() ? List.of(said) : List.of(said, reply);
-        return recorder.said(turnId, session.userId(), session.id(), null, messages)
-                .invoke(() -> sessions.said(session, messages, now))
+        return recorder.said(turnId == null ? null : TurnTry.turn(turnId), session.userId(), session.id(), null,
+                        messages)
+                .invoke(() -> sessions.said(session, unrecorded(session, said, turnId, messages), now))
                 .replaceWith(reply);
     }
 
@@ -129,9 +132,34 @@ public class ChatService {
      * An idempotent turn that fails again and again keeps it once.
      */
     private Uni<Void> keepAfterFailure(SessionView session, ChatMessage said, String turnId) {
-        return recorder.said(turnId == null ? null : turnId + "-kept", session.userId(), session.id(), null, List.of(said))
-                .invoke(() -> sessions.said(session, List.of(said), Instant.now()))
+        return recorder.said(turnId == null ? null : TurnTry.kept(turnId), session.userId(), session.id(), null,
+                        List.of(said))
+                .invoke(() -> sessions.said(session, unrecorded(session, said, turnId, List.of(said)), Instant.now()))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * The session's messages before this turn: without the user's message a failed try of the same idempotent turn
+     * kept (session-service stores it once; the model and this instance's copy of the session see it once too).
+     */
+    private static List<ChatMessage> recorded(SessionView session, ChatMessage said, String turnId) {
+        List<ChatMessage> messages = session.messagesOrEmpty();
+        return keptBefore(session, said, turnId) ? messages.subList(0, messages.size() - 1) : messages;
+    }
+
+    private static List<ChatMessage> unrecorded(SessionView session, ChatMessage said, String turnId,
+            List<ChatMessage> messages) {
+        return keptBefore(session, said, turnId) ? messages.subList(1, messages.size()) : messages;
+    }
+
+    // only a keyed turn's tries are one turn; an unkeyed message said again is said again
+    private static boolean keptBefore(SessionView session, ChatMessage said, String turnId) {
+        List<ChatMessage> messages = session.messagesOrEmpty();
+        if (turnId == null || messages.isEmpty()) {
+            return false;
+        }
+        ChatMessage last = messages.get(messages.size() - 1);
+        return last.role() == MessageRole.USER && Objects.equals(last.content(), said.content());
     }
 
     private ChatMessage userMessage(String content) {

@@ -124,6 +124,10 @@ final class SessionEventPlan {
 
     private void append(SessionEvent event, SessionRow row, Instant at) {
         List<ChatMessage> said = event.messages();
+        if (event.sameFirstMessageAs() != null && seen.contains(event.sameFirstMessageAs()) && !said.isEmpty()) {
+            // the other try of this idempotent turn was recorded, and with it the user's message this one repeats
+            said = said.subList(1, said.size());
+        }
         int first = event.firstIndex() == null ? row.messageCount : event.firstIndex();
         if (first > row.messageCount) {
             // Applied only where it extends what is stored: appended after it instead, the same messages resent later

@@ -56,6 +56,7 @@ public class SessionEventReader {
             Ids.check("eventId", event.eventId());
             Ids.check("userId", event.userId());
             Ids.check("sessionId", event.sessionId());
+            Ids.checkIfSent("sameFirstMessageAs", event.sameFirstMessageAs());
             if (event.kind() == SessionEvent.Kind.MESSAGES && event.firstIndex() != null && event.firstIndex() < 0) {
                 return unreadable("firstIndex must not be negative");
             }

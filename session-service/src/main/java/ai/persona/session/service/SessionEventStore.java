@@ -12,7 +12,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,7 +54,12 @@ public class SessionEventStore {
 
     /** @param events readable events in record order; returns what happened to each, once committed */
     public Uni<List<EventOutcome>> record(List<SessionEvent> events) {
-        String[] eventIds = events.stream().map(SessionEvent::eventId).distinct().toArray(String[]::new);
+        // with the other tries of idempotent turns: whether one was recorded decides what a try stores
+        String[] eventIds = events.stream()
+                .flatMap(event -> Stream.of(event.eventId(), event.sameFirstMessageAs()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toArray(String[]::new);
         String[] sessionIds = events.stream().map(SessionEvent::sessionId).distinct().toArray(String[]::new);
         String[] userIds = events.stream().map(SessionEvent::userId).distinct().toArray(String[]::new);
         return pool.withTransaction(conn -> alreadyRecorded(conn, eventIds)

@@ -70,6 +70,41 @@ class SessionEventPlanTest {
     }
 
     @Test
+    void aRetriedIdempotentTurnStoresTheUserMessageItsFailedTryKeptOnce() {
+        SessionEvent kept = said("it-1-kept", null, "hello").withSameFirstMessageAs("it-1");
+        SessionEvent turn = said("it-1", null, "hello", "reply").withSameFirstMessageAs("it-1-kept");
+
+        // the kept message in an earlier batch, then the turn; and both in one batch
+        SessionEventPlan later = SessionEventPlan.of(List.of(turn), Set.of("it-1-kept"), existing(3, null), Map.of(),
+                500, AT);
+        SessionEventPlan together = SessionEventPlan.of(List.of(kept, turn), Set.of(), existing(2, null), Map.of(),
+                500, AT);
+
+        assertThat(stored(later)).containsExactly("3:reply");
+        assertThat(stored(together)).containsExactly("2:hello", "3:reply");
+    }
+
+    @Test
+    void aKeptMessageAfterItsTurnWasRecordedIsNotStoredAgain() {
+        SessionEvent kept = said("it-1-kept", null, "hello").withSameFirstMessageAs("it-1");
+
+        SessionEventPlan plan = SessionEventPlan.of(List.of(kept), Set.of("it-1"), existing(4, null), Map.of(), 500, AT);
+
+        assertThat(stored(plan)).isEmpty();
+        assertThat(plan.outcomes).extracting(EventOutcome::outcome).containsExactly(EventOutcome.RECORDED);
+    }
+
+    @Test
+    void anotherTurnsEventIsStoredWholeWhateverItNames() {
+        SessionEvent turn = said("it-2", null, "hello", "reply").withSameFirstMessageAs("it-2-kept");
+
+        SessionEventPlan plan = SessionEventPlan.of(List.of(turn), Set.of("it-1-kept"), existing(3, null), Map.of(),
+                500, AT);
+
+        assertThat(stored(plan)).containsExactly("3:hello", "4:reply");
+    }
+
+    @Test
     void messagesPastTheLimitAreDroppedAndTheRestKept() {
         SessionEventPlan plan = SessionEventPlan.of(List.of(said("e1", null, "a", "b", "c")), Set.of(), existing(3, null), Map.of(),
                 5, AT);
