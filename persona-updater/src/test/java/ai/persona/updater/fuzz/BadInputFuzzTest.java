@@ -1,9 +1,8 @@
 package ai.persona.updater.fuzz;
 
+import static ai.persona.input.FuzzRun.segment;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.input.FuzzInput;
-import io.quarkus.logging.Log;
+import ai.persona.input.FuzzRun;
+import ai.persona.input.FuzzRun.Endpoint;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -31,7 +31,11 @@ class BadInputFuzzTest {
     private static final int TRIES = Integer.getInteger("fuzz.tries", 600);
     private static final String JSON = "application/json";
 
-    private record Endpoint(String name, Function<FuzzInput, Response> call) {
+    private static Endpoint endpoint(String name, Function<FuzzInput, Response> call) {
+        return new Endpoint(name, in -> {
+            Response response = call.apply(in);
+            return new FuzzRun.Answer(response.statusCode(), response.asString());
+        });
     }
 
     private static RequestSpecification request() {
@@ -53,46 +57,24 @@ class BadInputFuzzTest {
                 : in.numberOrString());
     }
 
-    /** Percent-encoded as a path segment or query value (a slash too). */
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static List<Endpoint> endpoints() {
         List<Endpoint> all = new ArrayList<>();
-        all.add(new Endpoint("user state", in -> request().get("/users/" + user(in))));
-        all.add(new Endpoint("settings", in -> json(in, in.body("{\"learningEnabled\":" + in.or(in.oneOf("true",
+        all.add(endpoint("user state", in -> request().get("/users/" + user(in))));
+        all.add(endpoint("settings", in -> json(in, in.body("{\"learningEnabled\":" + in.or(in.oneOf("true",
                 "false")) + ",\"batchSize\":" + in.or(in.numberOrString()) + ",\"optimizerMode\":"
                 + in.or(FuzzInput.quoted(in.oneOf("paper", "conservative", "PAPER", in.string()))) + "}"))
                 .put("/users/" + user(in) + "/settings")));
-        all.add(new Endpoint("flush", in -> request().post("/users/" + user(in) + "/flush")));
-        all.add(new Endpoint("batches", in -> request().queryParam("userId", user(in))
+        all.add(endpoint("flush", in -> request().post("/users/" + user(in) + "/flush")));
+        all.add(endpoint("batches", in -> request().queryParam("userId", user(in))
                 .queryParam("status", segment(in.oneOf("PARKED", "done", "", in.string())))
                 .queryParam("limit", segment(in.numberOrString())).get("/batches")));
-        all.add(new Endpoint("batch", in -> request().get("/batches/" + batch(in))));
-        all.add(new Endpoint("rerun", in -> request().post("/batches/" + batch(in) + "/rerun")));
+        all.add(endpoint("batch", in -> request().get("/batches/" + batch(in))));
+        all.add(endpoint("rerun", in -> request().post("/batches/" + batch(in) + "/rerun")));
         return all;
     }
 
     @Test
     void noGeneratedRequestOnAnyEndpointIsAnsweredWithA5xx() {
-        FuzzInput in = new FuzzInput(SEED);
-        List<Endpoint> endpoints = endpoints();
-        List<String> serverErrors = new ArrayList<>();
-        int[] byClass = new int[6];
-        for (int i = 0; i < TRIES; i++) {
-            Endpoint endpoint = endpoints.get(i % endpoints.size());
-            Response response = endpoint.call().apply(in);
-            byClass[response.statusCode() / 100]++;
-            if (response.statusCode() >= 500) {
-                serverErrors.add("try " + i + " " + endpoint.name() + ": " + response.statusCode() + " "
-                        + response.asString());
-            }
-        }
-        Log.infof("fuzz seed %d: %d tries over %d endpoints: %d 2xx, %d 4xx, %d 5xx", SEED, TRIES, endpoints.size(),
-                byClass[2], byClass[4], byClass[5]);
-        assertThat(serverErrors).as("5xx answers (seed %d)", SEED).isEmpty();
-        assertThat(byClass[4]).as("the generator reaches the checks").isGreaterThan(TRIES / 4);
-        assertThat(byClass[2]).as("the generator also makes requests that pass").isPositive();
+        FuzzRun.assertNoServerError(SEED, TRIES, endpoints(), answer -> false);
     }
 }

@@ -1,9 +1,8 @@
 package ai.persona.session.fuzz;
 
+import static ai.persona.input.FuzzRun.segment;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import ai.persona.input.FuzzInput;
-import io.quarkus.logging.Log;
+import ai.persona.input.FuzzRun;
+import ai.persona.input.FuzzRun.Endpoint;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -30,7 +30,11 @@ class BadInputFuzzTest {
     private static final int TRIES = Integer.getInteger("fuzz.tries", 1_200);
     private static final String JSON = "application/json";
 
-    private record Endpoint(String name, Function<FuzzInput, Response> call) {
+    private static Endpoint endpoint(String name, Function<FuzzInput, Response> call) {
+        return new Endpoint(name, in -> {
+            Response response = call.apply(in);
+            return new FuzzRun.Answer(response.statusCode(), response.asString());
+        });
     }
 
     private static RequestSpecification request(FuzzInput in) {
@@ -51,11 +55,6 @@ class BadInputFuzzTest {
         return segment(in.chance(50) ? "fuzz-session-" + in.below(20) : in.string());
     }
 
-    /** Percent-encoded as a path segment or query value (a slash too); a lone surrogate becomes "?" on the way. */
-    static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static String message(FuzzInput in) {
         String role = in.or(FuzzInput.quoted(in.oneOf("USER", "ASSISTANT", "SYSTEM", "TOOL", "user", "wizard")));
         String toolCalls = in.or(in.array(() -> "{\"id\":" + in.or(FuzzInput.quoted(in.string())) + ",\"name\":"
@@ -74,39 +73,39 @@ class BadInputFuzzTest {
 
     private static List<Endpoint> endpoints() {
         List<Endpoint> all = new ArrayList<>();
-        all.add(new Endpoint("create session", in -> json(in, in.body("{\"sessionId\":" + in.or(FuzzInput.quoted(
+        all.add(endpoint("create session", in -> json(in, in.body("{\"sessionId\":" + in.or(FuzzInput.quoted(
                 session(in))) + ",\"startedAt\":" + in.or("\"2026-12-01T00:00:00Z\"") + "}"))
                 .post("/users/" + user(in) + "/sessions")));
-        all.add(new Endpoint("list sessions", in -> request(in).queryParam("page", segment(in.numberOrString()))
+        all.add(endpoint("list sessions", in -> request(in).queryParam("page", segment(in.numberOrString()))
                 .queryParam("size", segment(in.numberOrString())).get("/users/" + user(in) + "/sessions")));
-        all.add(new Endpoint("get session", in -> request(in).get("/users/" + user(in) + "/sessions/" + session(in))));
-        all.add(new Endpoint("append", in -> json(in, in.body("{\"messages\":" + in.or(in.array(() -> message(in)))
+        all.add(endpoint("get session", in -> request(in).get("/users/" + user(in) + "/sessions/" + session(in))));
+        all.add(endpoint("append", in -> json(in, in.body("{\"messages\":" + in.or(in.array(() -> message(in)))
                 + "}")).queryParam("include", segment(in.oneOf("messages", "", in.string())))
                 .post("/users/" + user(in) + "/sessions/" + session(in) + "/messages")));
-        all.add(new Endpoint("end", in -> json(in, in.body("{\"reason\":" + in.or(FuzzInput.quoted(in.string()))
+        all.add(endpoint("end", in -> json(in, in.body("{\"reason\":" + in.or(FuzzInput.quoted(in.string()))
                 + "}")).post("/users/" + user(in) + "/sessions/" + session(in) + "/end")));
-        all.add(new Endpoint("published", in -> request(in).post("/users/" + user(in) + "/sessions/" + session(in)
+        all.add(endpoint("published", in -> request(in).post("/users/" + user(in) + "/sessions/" + session(in)
                 + "/published")));
-        all.add(new Endpoint("persona", in -> request(in).get("/users/" + user(in) + "/persona")));
-        all.add(new Endpoint("history", in -> request(in).queryParam("page", segment(in.numberOrString()))
+        all.add(endpoint("persona", in -> request(in).get("/users/" + user(in) + "/persona")));
+        all.add(endpoint("history", in -> request(in).queryParam("page", segment(in.numberOrString()))
                 .queryParam("size", segment(in.numberOrString())).get("/users/" + user(in) + "/persona/history")));
-        all.add(new Endpoint("version", in -> request(in).get("/users/" + user(in) + "/persona/versions/"
+        all.add(endpoint("version", in -> request(in).get("/users/" + user(in) + "/persona/versions/"
                 + segment(in.numberOrString()))));
-        all.add(new Endpoint("diff", in -> request(in).queryParam("from", segment(in.numberOrString()))
+        all.add(endpoint("diff", in -> request(in).queryParam("from", segment(in.numberOrString()))
                 .queryParam("to", segment(in.numberOrString())).get("/users/" + user(in) + "/persona/diff")));
-        all.add(new Endpoint("edit", in -> request(in).contentType("application/json-patch+json")
+        all.add(endpoint("edit", in -> request(in).contentType("application/json-patch+json")
                 .header("If-Match", in.chance(50) ? "\"" + in.below(3) + "\"" : in.headerValue())
                 .body(in.body(patch(in)).getBytes(StandardCharsets.UTF_8)).patch("/users/" + user(in) + "/persona")));
-        all.add(new Endpoint("rollback", in -> json(in, in.body("{\"toVersion\":" + in.or(in.numberOrString()) + "}"))
+        all.add(endpoint("rollback", in -> json(in, in.body("{\"toVersion\":" + in.or(in.numberOrString()) + "}"))
                 .header("If-Match", in.headerValue()).post("/users/" + user(in) + "/persona/rollback")));
-        all.add(new Endpoint("replace", in -> json(in, in.body("{\"Preference\":{\"Preferred_Styles\":" + in.value(1)
+        all.add(endpoint("replace", in -> json(in, in.body("{\"Preference\":{\"Preferred_Styles\":" + in.value(1)
                 + "}," + FuzzInput.quoted(in.string()) + ":" + in.object(1) + "}")).put("/users/" + user(in) + "/persona")));
-        all.add(new Endpoint("export", in -> request(in).get("/users/" + user(in) + "/export")));
-        all.add(new Endpoint("delete user", in -> request(in).delete("/users/" + user(in))));
-        all.add(new Endpoint("unpublished", in -> request(in).queryParam("limit", segment(in.numberOrString()))
+        all.add(endpoint("export", in -> request(in).get("/users/" + user(in) + "/export")));
+        all.add(endpoint("delete user", in -> request(in).delete("/users/" + user(in))));
+        all.add(endpoint("unpublished", in -> request(in).queryParam("limit", segment(in.numberOrString()))
                 .get("/sessions/unpublished")));
         // never a short idleFor: it would end the sessions of the tests that run after this one
-        all.add(new Endpoint("end idle", in -> request(in)
+        all.add(endpoint("end idle", in -> request(in)
                 .queryParam("idleFor", segment(in.oneOf("P3650D", "PT0S", "-PT1H", "PT", "P1Y", in.string())))
                 .queryParam("limit", segment(in.numberOrString()))
                 .post("/sessions/end-idle")));
@@ -115,23 +114,6 @@ class BadInputFuzzTest {
 
     @Test
     void noGeneratedRequestOnAnyEndpointIsAnsweredWithA5xx() {
-        FuzzInput in = new FuzzInput(SEED);
-        List<Endpoint> endpoints = endpoints();
-        List<String> serverErrors = new ArrayList<>();
-        int[] byClass = new int[6];
-        for (int i = 0; i < TRIES; i++) {
-            Endpoint endpoint = endpoints.get(i % endpoints.size());
-            Response response = endpoint.call().apply(in);
-            byClass[response.statusCode() / 100]++;
-            if (response.statusCode() >= 500) {
-                serverErrors.add("try " + i + " " + endpoint.name() + ": " + response.statusCode() + " "
-                        + response.asString());
-            }
-        }
-        Log.infof("fuzz seed %d: %d tries over %d endpoints: %d 2xx, %d 4xx, %d 5xx", SEED, TRIES, endpoints.size(),
-                byClass[2], byClass[4], byClass[5]);
-        assertThat(serverErrors).as("5xx answers (seed %d)", SEED).isEmpty();
-        assertThat(byClass[4]).as("the generator reaches the checks").isGreaterThan(TRIES / 4);
-        assertThat(byClass[2]).as("the generator also makes requests that pass").isPositive();
+        FuzzRun.assertNoServerError(SEED, TRIES, endpoints(), answer -> false);
     }
 }
