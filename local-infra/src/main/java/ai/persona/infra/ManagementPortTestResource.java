@@ -1,8 +1,5 @@
 package ai.persona.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Properties;
 
@@ -25,7 +22,7 @@ public class ManagementPortTestResource implements QuarkusTestResourceLifecycleM
         synchronized (properties) {
             String port = properties.getProperty(PORT_PROPERTY);
             if (port == null) {
-                port = Integer.toString(freePort());
+                port = Integer.toString(FreePorts.any());
                 properties.setProperty(PORT_PROPERTY, port);
             }
             return Integer.parseInt(port);
@@ -45,13 +42,5 @@ public class ManagementPortTestResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public void stop() {
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
     }
 }

@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -49,10 +48,11 @@ public final class PersistentKafkaBroker implements AutoCloseable {
     /** Starts on {@code port} (0 picks a free one) with its log in {@code dataDirectory}, formatting it on first use. */
     public static PersistentKafkaBroker start(int port, Path dataDirectory) {
         QuietLogging.kafkaBroker();
-        int brokerPort = port == 0 ? freePort() : port;
+        int brokerPort = port == 0 ? FreePorts.any() : port;
         String nodePassword = KafkaLogins.newPassword();
         // only this process talks to the controller, so its port need not be stable across runs
-        KafkaConfig config = new KafkaConfig(config(brokerPort, freePort(), dataDirectory, nodePassword), false);
+        int controllerPort = FreePorts.otherThan(brokerPort);
+        KafkaConfig config = new KafkaConfig(config(brokerPort, controllerPort, dataDirectory, nodePassword), false);
         formatIfNew(dataDirectory);
         KafkaLogins logins = KafkaLogins.loadOrCreate(dataDirectory.resolve(LOGINS_FILE));
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -136,13 +136,5 @@ public final class PersistentKafkaBroker implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         KafkaStorage.format(NODE_ID, Uuid.randomUuid().toString(), Set.of(dir), Optional.of(dir), CONTROLLER_LISTENER);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -90,9 +90,9 @@ public final class QuarkusAppLaunch {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " does not exist. " + missingJarHint);
         }
-        int httpPort = port == 0 ? QuarkusAppProcess.freePort() : port;
+        int httpPort = port == 0 ? FreePorts.any() : port;
         // every process its own management port: the default 9000 would be shared by all processes on one machine
-        int mgmtPort = managementPort == 0 ? QuarkusAppProcess.freePort() : managementPort;
+        int mgmtPort = managementPort == 0 ? FreePorts.otherThan(httpPort) : managementPort;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
